@@ -1,0 +1,220 @@
+/**
+ * Starts a local FerretDB (SQLite handler) as a child process: the embedded default store for development and tests.
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { constants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
+import net, { type Socket } from 'node:net';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { MongoClient } from 'mongodb';
+
+const run = promisify(execFile);
+
+export const ferretDbInstallCommand = 'go install github.com/FerretDB/FerretDB/cmd/ferretdb@v1.24.2';
+
+/** How to start a local FerretDB. */
+export interface FerretDbOptions {
+  /** Directory for the SQLite files and FerretDB's state; created when missing. */
+  dataDir: string;
+  /** log lines go here; default: quiet */
+  log?: (line: string) => void;
+}
+
+/** A FerretDB child process that answers MongoDB's wire protocol. */
+export interface RunningFerretDb {
+  /** mongodb://127.0.0.1:PORT/ */
+  uri: string;
+  /** Stops the process (SIGTERM, then SIGKILL after a grace period); resolves once it has exited. */
+  stop(): Promise<void>;
+}
+
+const startTimeoutMs = 30_000;
+const stopGraceMs = 5_000;
+const portAttempts = 5;
+const stderrTailLines = 30;
+
+async function isExecutable(file: string): Promise<boolean> {
+  try {
+    await access(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function goBinDirs(): Promise<string[]> {
+  try {
+    const { stdout } = await run('go', ['env', 'GOPATH']);
+    return stdout
+      .trim()
+      .split(path.delimiter)
+      .filter(Boolean)
+      .map((dir) => path.join(dir, 'bin'));
+  } catch {
+    return [];
+  }
+}
+
+/** Finds the ferretdb binary: PATH first, then `$(go env GOPATH)/bin`. */
+export async function findFerretDbBinary(): Promise<string> {
+  const pathDirs = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean);
+  for (const dir of [...pathDirs, ...(await goBinDirs())]) {
+    const candidate = path.join(dir, 'ferretdb');
+    if (await isExecutable(candidate)) return candidate;
+  }
+  throw new Error(
+    'FerretDB binary not found: looked for `ferretdb` on PATH and in $(go env GOPATH)/bin. ' +
+      `Install it with \`${ferretDbInstallCommand}\` (Go 1.22+), or set MONGODB_URI to use another MongoDB-compatible store.`,
+  );
+}
+
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => (port ? resolve(port) : reject(new Error('could not pick a free loopback port'))));
+    });
+  });
+}
+
+/** Keeps the last lines a child wrote, for error messages; forwards each line to the log. */
+function captureLines(child: ChildProcess, log: (line: string) => void): () => string {
+  const tail: string[] = [];
+  for (const stream of [child.stdout, child.stderr]) {
+    if (!stream) continue;
+    let partial = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        if (!line.trim()) continue;
+        tail.push(line);
+        if (tail.length > stderrTailLines) tail.shift();
+        log(line);
+      }
+    });
+  }
+  return () => tail.join('\n');
+}
+
+function waitForExit(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+async function pingOnce(uri: string): Promise<boolean> {
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 500, connectTimeoutMS: 500 });
+  try {
+    await client.db('admin').command({ ping: 1 });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.close();
+  }
+}
+
+type Attempt = { ok: true; running: RunningFerretDb } | { ok: false; portInUse: boolean; message: string };
+
+async function attemptStart(binary: string, dataDir: string, log: (line: string) => void): Promise<Attempt> {
+  const port = await freeLoopbackPort();
+  const uri = `mongodb://127.0.0.1:${port}/`;
+  const child = spawn(
+    binary,
+    [
+      '--handler=sqlite',
+      `--sqlite-url=file:${dataDir}/`,
+      `--state-dir=${dataDir}`,
+      `--listen-addr=127.0.0.1:${port}`,
+      '--debug-addr=-',
+      '--telemetry=disable',
+      '--log-level=warn',
+    ],
+    { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const tail = captureLines(child, log);
+  const exited = waitForExit(child);
+  let spawnError: Error | undefined;
+  child.once('error', (error) => (spawnError = error));
+
+  // A store must not outlive the process that started it; 'exit' handlers run only synchronous code.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  // The caller's own work decides when the process ends, not this child.
+  child.unref();
+  (child.stdout as Socket | null)?.unref();
+  (child.stderr as Socket | null)?.unref();
+
+  const stop = async () => {
+    process.removeListener('exit', killOnExit);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), stopGraceMs);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  const deadline = Date.now() + startTimeoutMs;
+  while (Date.now() < deadline) {
+    const hasExited = child.exitCode !== null || child.signalCode !== null || spawnError !== undefined;
+    if (hasExited) break;
+    if (await pingOnce(uri)) return { ok: true, running: { uri, stop } };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const hasExited = child.exitCode !== null || child.signalCode !== null || spawnError !== undefined;
+  await stop();
+  const output = tail();
+  if (hasExited) {
+    const how = spawnError
+      ? spawnError.message
+      : `exited with code ${child.exitCode} (signal ${child.signalCode})`;
+    const portInUse = /address already in use/i.test(output);
+    return {
+      ok: false,
+      portInUse,
+      message: explain(`FerretDB (${binary}) ${how} before accepting connections`, output),
+    };
+  }
+  return {
+    ok: false,
+    portInUse: false,
+    message: explain(
+      `FerretDB (${binary}) did not answer ping on ${uri} within ${startTimeoutMs / 1000}s`,
+      output,
+    ),
+  };
+}
+
+function explain(message: string, output: string): string {
+  const hint = output.includes('version.txt')
+    ? '\nThis binary was built by `go install` without build/version/version.txt, which FerretDB needs. ' +
+      'Rebuild it from a copy of the module source with that file (containing v1.24.2): ' +
+      'cp -r "$(go env GOMODCACHE)"\'/github.com/!ferret!d!b/!ferret!d!b@v1.24.2\' /tmp/ferretdb-src && chmod -R u+w /tmp/ferretdb-src && ' +
+      'echo v1.24.2 > /tmp/ferretdb-src/build/version/version.txt && ' +
+      '(cd /tmp/ferretdb-src && go build -o "$(go env GOPATH)/bin/ferretdb" ./cmd/ferretdb)'
+    : '';
+  return `${message}${output ? `\n--- its output (tail) ---\n${output}` : ''}${hint}`;
+}
+
+/** Starts FerretDB with the SQLite handler on a free loopback port and resolves once it answers `ping`. */
+export async function startFerretDb(options: FerretDbOptions): Promise<RunningFerretDb> {
+  const log = options.log ?? (() => {});
+  const binary = await findFerretDbBinary();
+  const dataDir = path.resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  let lastFailure = '';
+  for (let attempt = 1; attempt <= portAttempts; attempt += 1) {
+    const outcome = await attemptStart(binary, dataDir, log);
+    if (outcome.ok) return outcome.running;
+    lastFailure = outcome.message;
+    // Another process may take the port between our probe and FerretDB's bind: pick another one.
+    if (!outcome.portInUse) break;
+  }
+  throw new Error(lastFailure);
+}

@@ -1,0 +1,101 @@
+/** The Adaptive Card schema URL every Campus card names. */
+export const adaptiveCardSchema = 'http://adaptivecards.io/schemas/adaptive-card.json';
+
+/** Teams renders 1.5; Action.Execute (Universal Actions) needs 1.4 or later. */
+export const adaptiveCardVersion = '1.5';
+
+/** The subset of Adaptive Card 1.5 that Campus cards use, typed so a builder cannot emit an unknown property. */
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: typeof adaptiveCardSchema;
+  version: typeof adaptiveCardVersion;
+  body: CardElement[];
+  actions?: CardAction[];
+}
+
+export type CardElement = TextBlock | Container | ActionSet | FactSet;
+
+export type Spacing = 'none' | 'small' | 'default' | 'medium' | 'large' | 'extraLarge';
+
+export interface TextBlock {
+  type: 'TextBlock';
+  text: string;
+  wrap?: boolean;
+  size?: 'small' | 'default' | 'medium' | 'large' | 'extraLarge';
+  weight?: 'lighter' | 'default' | 'bolder';
+  color?: 'default' | 'dark' | 'light' | 'accent' | 'good' | 'warning' | 'attention';
+  isSubtle?: boolean;
+  maxLines?: number;
+  spacing?: Spacing;
+  separator?: boolean;
+}
+
+export interface Container {
+  type: 'Container';
+  items: CardElement[];
+  style?: 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';
+  spacing?: Spacing;
+  separator?: boolean;
+}
+
+export interface ActionSet {
+  type: 'ActionSet';
+  actions: CardAction[];
+  spacing?: Spacing;
+}
+
+export interface FactSet {
+  type: 'FactSet';
+  facts: { title: string; value: string }[];
+  spacing?: Spacing;
+}
+
+export type CardAction = ExecuteAction | OpenUrlAction;
+
+/** Universal Actions: the client sends an `adaptiveCard/action` invoke carrying `verb` and `data` to the bot. */
+export interface ExecuteAction {
+  type: 'Action.Execute';
+  title: string;
+  verb: string;
+  data?: Record<string, string>;
+  style?: 'default' | 'positive' | 'destructive';
+}
+
+export interface OpenUrlAction {
+  type: 'Action.OpenUrl';
+  title: string;
+  url: string;
+}
+
+/** Wraps a body and actions in the card envelope every Campus card shares. */
+export function adaptiveCard(body: CardElement[], actions: CardAction[] = []): AdaptiveCard {
+  const card: AdaptiveCard = { type: 'AdaptiveCard', $schema: adaptiveCardSchema, version: adaptiveCardVersion, body };
+  return actions.length > 0 ? { ...card, actions } : card;
+}
+
+/** The "Open Campus" button that several cards end with. */
+export function openCampusAction(tabUrl: string): OpenUrlAction {
+  return { type: 'Action.OpenUrl', title: 'Open Campus', url: tabUrl };
+}
+
+/**
+ * An instant for the card's {{DATE()}} / {{TIME()}} functions, which each client renders in the viewer's time zone.
+ * Their grammar takes RFC 3339 without fractional seconds, so milliseconds are dropped.
+ */
+function cardInstant(iso: string): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) throw new RangeError(`not an ISO 8601 instant: ${iso}`);
+  return instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** "Tue, Mar 4, 2025 · 9:00 AM – 10:00 AM" in the viewer's own zone and locale. */
+export function timeRangeText(startsAt: string, endsAt: string): string {
+  const start = cardInstant(startsAt);
+  const end = cardInstant(endsAt);
+  return `{{DATE(${start}, SHORT)}} · {{TIME(${start})}} – {{TIME(${end})}}`;
+}
+
+/** The bold title at the top of a card. */
+export function heading(text: string): TextBlock {
+  return { type: 'TextBlock', text, size: 'large', weight: 'bolder', wrap: true };
+}

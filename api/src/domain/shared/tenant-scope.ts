@@ -10,6 +10,8 @@ export interface TenantScope {
 export interface Actor extends TenantScope {
   readonly userId: string;
   readonly displayName: string;
+  /** Mail address Outlook invitations go to (the token's preferred_username, a routable UPN in Entra). */
+  readonly mail: string;
   readonly roles: ReadonlySet<Role>;
 }
 

@@ -1,0 +1,67 @@
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Campus } from './domain/campus.js';
+import type { TokenVerifier } from './domain/people/identity.js';
+import type { RoleResolver } from './domain/people/resolve-roles.js';
+import { authentication } from './http/plugins/authentication.js';
+import { botEndpoint, type BotHandler } from './http/plugins/bot-endpoint.js';
+import { errorHandler } from './http/plugins/error-handler.js';
+import { openApi } from './http/plugins/openapi.js';
+import { tab } from './http/plugins/tab.js';
+import { validation } from './http/plugins/validation.js';
+import { clientConfigRoutes, type ClientConfig } from './http/routes/client-config/index.js';
+import { healthRoutes, type ReadinessCheck } from './http/routes/health/index.js';
+import { meRoutes } from './http/routes/me/index.js';
+import { peopleRoutes } from './http/routes/people/index.js';
+import { registrationRoutes } from './http/routes/registrations/index.js';
+import { sessionRoutes } from './http/routes/sessions/index.js';
+import { SessionView } from './http/routes/sessions/schemas.js';
+import { RegistrationView } from './http/routes/registrations/schemas.js';
+
+/** What the HTTP app is built from: the bound use cases and the edges. Tests pass fakes; server.ts passes real ones. */
+export interface AppDeps {
+  campus: Campus;
+  tokenVerifier: TokenVerifier;
+  resolveRoles: RoleResolver;
+  clientConfig: ClientConfig;
+  readiness: ReadinessCheck[];
+  botHandler: BotHandler | null;
+  /** Folder of the built tab, or null to serve none. */
+  tabDir: string | null;
+  logger: FastifyServerOptions['logger'];
+}
+
+/** Largest JSON body accepted: a session description is the biggest thing anyone sends. */
+const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** Builds the Fastify app without listening (Fastify's Testing guide: tests use inject()). */
+export async function buildApp(deps: AppDeps) {
+  const app = Fastify({
+    logger: deps.logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Log no secrets: tokens travel in the Authorization header, which pino's default serializer never prints.
+    disableRequestLogging: false,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(errorHandler);
+  await app.register(validation);
+  await app.register(openApi);
+  await app.register(healthRoutes, { readiness: deps.readiness });
+  await app.register(clientConfigRoutes, { clientConfig: deps.clientConfig });
+  if (deps.botHandler) await app.register(botEndpoint, { handle: deps.botHandler });
+  await app.register(
+    async (api) => {
+      // Views that several route folders answer with.
+      api.addSchema(SessionView);
+      api.addSchema(RegistrationView);
+      await api.register(authentication, { verifier: deps.tokenVerifier, resolveRoles: deps.resolveRoles });
+      await api.register(sessionRoutes, { campus: deps.campus });
+      await api.register(registrationRoutes, { campus: deps.campus });
+      await api.register(meRoutes, { campus: deps.campus });
+      await api.register(peopleRoutes, { campus: deps.campus });
+    },
+    { prefix: '/api' },
+  );
+  if (deps.tabDir) await app.register(tab, { root: deps.tabDir });
+  return app;
+}

@@ -1,0 +1,34 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Campus } from '../../../domain/campus.js';
+import { errorResponses } from '../../schemas/error-body.js';
+import { toRegistrationView } from '../registrations/schemas.js';
+import { toSessionView } from '../sessions/schemas.js';
+
+const MeView = Type.Object({
+  id: Type.String(),
+  displayName: Type.String(),
+  mail: Type.String(),
+  roles: Type.Array(Type.Union([Type.Literal('employee'), Type.Literal('organizer'), Type.Literal('supervisor')])),
+});
+
+const MySessionsView = Type.Object({
+  sessions: Type.Array(Type.Object({ session: Type.Ref('SessionView'), registration: Type.Ref('RegistrationView') })),
+});
+
+/** Registered after the sessions and registrations routes, whose shared schemas it references. */
+export const meRoutes: FastifyPluginAsyncTypebox<{ campus: Campus }> = async (app, { campus }) => {
+  app.get('/me', { schema: { tags: ['me'], summary: 'The signed-in user and their Campus roles', response: { 200: MeView, ...errorResponses } } }, async (request) => {
+    const { userId, displayName, mail, roles } = request.actor;
+    return { id: userId, displayName, mail, roles: [...roles] };
+  });
+
+  app.get(
+    '/me/sessions',
+    { schema: { tags: ['me'], summary: 'Sessions the signed-in user is registered for', response: { 200: MySessionsView, ...errorResponses } } },
+    async (request) => {
+      const items = await campus.listMySessions(request.actor);
+      return { sessions: items.map((item) => ({ session: toSessionView(item), registration: toRegistrationView(item.registration) })) };
+    },
+  );
+};

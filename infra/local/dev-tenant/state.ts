@@ -85,6 +85,8 @@ export interface CalendarEvent {
   webLink: string;
   /** Id of the organizer's event this attendee copy mirrors (null on the organizer's own copy). */
   seriesOrganizerEventId: string | null;
+  /** The mailbox owner's answer (attendee copies after accept/decline/tentativelyAccept); absent means not answered. */
+  responseStatus?: EventAttendee['status'];
 }
 
 /** One message a mailbox received or that the tenant sent on its behalf, readable by tests over /_dev. */

@@ -65,7 +65,7 @@ export function eventJson(event: CalendarEvent, timeZone: string, select: string
     occurrenceId: null,
     isDraft: false,
     hideAttendees: event.hideAttendees,
-    responseStatus: { response: event.isOrganizer ? 'organizer' : 'notResponded', time: NO_TIME },
+    responseStatus: event.responseStatus ?? { response: event.isOrganizer ? 'organizer' : 'notResponded', time: NO_TIME },
     body: event.body,
     start: inZone(event.start, timeZone),
     end: inZone(event.end, timeZone),

@@ -107,7 +107,13 @@ export function updateEvent(state: TenantState, event: CalendarEvent, changes: E
   const before = new Map(event.attendees.map((attendee) => [attendeeKey(attendee), attendee]));
   const { transactionId: _ignored, ...writable } = changes;
   Object.assign(event, writable);
-  if (changes.attendees) event.attendees = resolveNames(state, changes.attendees);
+  // A kept attendee keeps the answer already tracked for them; the list itself is replaced whole.
+  if (changes.attendees) {
+    event.attendees = resolveNames(state, changes.attendees).map((attendee) => ({
+      ...attendee,
+      status: before.get(attendeeKey(attendee))?.status ?? attendee.status,
+    }));
+  }
   applyOnlineMeeting(state, event);
   event.changeKey = newChangeKey();
   event.lastModifiedDateTime = new Date().toISOString();

@@ -326,3 +326,41 @@ describe('cancel and delete', () => {
     expect(state.events.size).toBe(0);
   });
 });
+
+describe('attendee answers', () => {
+  const answer = (user: string, eventId: string, action: string, payload: Record<string, unknown> = {}) =>
+    app.inject({ method: 'POST', url: `${eventsUrl(user)}/${encodeURIComponent(eventId)}/${action}`, headers: WRITER, payload });
+
+  it('accept marks the copy busy and the organizer sees the answer, kept across an attendee-only PATCH', async () => {
+    const event = await createSession();
+    const copy = copiesOf(event.id)[0]!;
+    const response = await answer(ATTENDEE_NY.id, copy.id, 'accept', { comment: 'See you there', sendResponse: true });
+    expect(response.statusCode).toBe(202);
+    const mine = await app.inject({ method: 'GET', url: `${eventsUrl(ATTENDEE_NY.id)}/${encodeURIComponent(copy.id)}`, headers: WRITER });
+    expect(mine.json()).toMatchObject({ showAs: 'busy', responseStatus: { response: 'accepted' } });
+    await app.inject({
+      method: 'PATCH',
+      url: `${eventsUrl(ORGANIZER.id)}/${encodeURIComponent(event.id)}`,
+      headers: WRITER,
+      payload: { attendees: [attendee(ATTENDEE_NY.mail), attendee(COLLEAGUE.mail)] },
+    });
+    const organizer = await app.inject({ method: 'GET', url: `${eventsUrl(ORGANIZER.id)}/${encodeURIComponent(event.id)}`, headers: WRITER });
+    const statuses = organizer.json().attendees.map((entry: { status: { response: string } }) => entry.status.response);
+    expect(statuses).toEqual(['accepted', 'none']);
+  });
+
+  it('decline removes the copy; sendResponse false leaves the organizer untold', async () => {
+    const event = await createSession();
+    const copy = copiesOf(event.id)[0]!;
+    expect((await answer(ATTENDEE_NY.id, copy.id, 'decline', { sendResponse: false })).statusCode).toBe(202);
+    expect(state.events.has(copy.id)).toBe(false);
+    expect(state.events.get(event.id)?.attendees[0]?.status.response).toBe('none');
+  });
+
+  it('refuses the organizer answering their own meeting', async () => {
+    const event = await createSession();
+    const response = await answer(ORGANIZER.id, event.id, 'tentativelyAccept');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('ErrorCalendarIsOrganizerForTentative');
+  });
+});

@@ -70,7 +70,18 @@ function upsertCopy(state: TenantState, organizerEvent: CalendarEvent, attendeeI
   const now = new Date().toISOString();
   const existing = listAttendeeCopies(state, organizerEvent.id).find((copy) => copy.ownerId === attendeeId);
   if (existing) {
+    // A new time (or a re-invitation) needs a new answer: the copy goes back to tentative and unanswered, as Outlook shows it.
+    const moved =
+      existing.isCancelled ||
+      existing.start.dateTime !== organizerEvent.start.dateTime ||
+      existing.end.dateTime !== organizerEvent.end.dateTime ||
+      existing.start.timeZone !== organizerEvent.start.timeZone ||
+      existing.end.timeZone !== organizerEvent.end.timeZone;
     Object.assign(existing, copyFields(organizerEvent), { isCancelled: false, changeKey: newChangeKey(), lastModifiedDateTime: now });
+    if (moved) {
+      delete existing.responseStatus;
+      existing.showAs = 'tentative';
+    }
     return;
   }
   const id = newEventId();

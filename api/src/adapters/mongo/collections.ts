@@ -1,0 +1,72 @@
+import type { Db } from 'mongodb';
+import type { SessionStatus } from '../../domain/sessions/session.js';
+import type { InviteState, RegistrationStatus } from '../../domain/registrations/registration.js';
+
+/** Stored form of a session; `_id` is the session id. */
+export interface SessionDocument {
+  _id: string;
+  tenantId: string;
+  title: string;
+  abstract: string;
+  presenter: { id: string; displayName: string; mail: string };
+  organizerId: string;
+  start: { dateTime: string; timeZone: string };
+  end: { dateTime: string; timeZone: string };
+  startsAt: Date;
+  endsAt: Date;
+  capacity: number;
+  online: boolean;
+  location: string | null;
+  status: SessionStatus;
+  calendar: { ownerId: string; transactionId: string; eventId: string | null; joinUrl: string | null };
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Stored form of a registration; `_id` is the registration id. */
+export interface RegistrationDocument {
+  _id: string;
+  tenantId: string;
+  sessionId: string;
+  userId: string;
+  displayName: string;
+  mail: string;
+  status: RegistrationStatus;
+  seat: number | null;
+  invite: InviteState;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** One taken seat; it exists only because its insert won the unique index (tenant, session, seat). `_id` is the driver's. */
+export interface SeatDocument {
+  tenantId: string;
+  sessionId: string;
+  seat: number;
+  registrationId: string;
+  claimedAt: Date;
+}
+
+/** A lease on a key; `_id` is the key, so the primary key makes it exclusive. */
+export interface LeaseDocument {
+  _id: string;
+  holder: string;
+  expiresAt: Date;
+}
+
+export const collectionNames = {
+  sessions: 'sessions',
+  registrations: 'registrations',
+  seats: 'seats',
+  leases: 'leases',
+} as const;
+
+/** The typed collections of the Campus database. */
+export function collections(db: Db) {
+  return {
+    sessions: db.collection<SessionDocument>(collectionNames.sessions),
+    registrations: db.collection<RegistrationDocument>(collectionNames.registrations),
+    seats: db.collection<SeatDocument>(collectionNames.seats),
+    leases: db.collection<LeaseDocument>(collectionNames.leases),
+  };
+}

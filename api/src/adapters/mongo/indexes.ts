@@ -1,0 +1,53 @@
+import { MongoServerError, type Db, type IndexDescription } from 'mongodb';
+import { collectionNames } from './collections.js';
+import { withStore } from './store-errors.js';
+
+/**
+ * Every index Campus queries rely on, by collection. Unique indexes carry invariants (one registration per
+ * user and session, one holder per seat, one seat per registration); FerretDB applies conditional updates
+ * without isolation, so these invariants rest on inserts into unique indexes alone.
+ * FerretDB 1.24 does not implement partial indexes: none is used.
+ */
+const indexes: Record<keyof typeof collectionNames, IndexDescription[]> = {
+  sessions: [
+    // listUpcoming: { tenantId, status: 'scheduled', endsAt > from } sorted by startsAt, _id, paged by cursor.
+    { name: 'tenant_status_startsAt_id', key: { tenantId: 1, status: 1, startsAt: 1, _id: 1 } },
+    // listAwaitingCalendarEvent: { 'calendar.eventId': null, status: 'scheduled' [, tenantId] } by startsAt.
+    { name: 'awaiting_calendar_event', key: { 'calendar.eventId': 1, status: 1, startsAt: 1 } },
+  ],
+  registrations: [
+    // insert (one registration per user and session), findByUser, listBySession (prefix tenantId, sessionId).
+    { name: 'tenant_session_user_unique', key: { tenantId: 1, sessionId: 1, userId: 1 }, unique: true },
+    // listByUser: { tenantId, userId }.
+    { name: 'tenant_user', key: { tenantId: 1, userId: 1 } },
+    // listSessionsWithPendingInvites: { invite: 'pending', status: 'confirmed' } grouped by tenantId, sessionId.
+    { name: 'pending_invites', key: { invite: 1, status: 1, tenantId: 1, sessionId: 1 } },
+  ],
+  seats: [
+    // claim (a seat has one holder), release, countTaken (prefix tenantId, sessionId).
+    { name: 'tenant_session_seat_unique', key: { tenantId: 1, sessionId: 1, seat: 1 }, unique: true },
+    // claim is idempotent per registration: a registration holds at most one seat.
+    { name: 'tenant_registration_unique', key: { tenantId: 1, registrationId: 1 }, unique: true },
+  ],
+  // tryAcquire / release use _id (the lease key) only.
+  leases: [],
+};
+
+const namespaceExists = 48;
+
+/**
+ * Creates the collections and indexes if missing. Idempotent, and safe when two processes start at once:
+ * creating an existing index with the same definition is a no-op.
+ * FerretDB 1.24 drops the connection (an internal panic) when one createIndexes command lists several indexes
+ * that all exist already, so indexes are created one per command, in a collection created beforehand.
+ */
+export async function ensureIndexes(db: Db): Promise<void> {
+  await withStore(async () => {
+    for (const [name, descriptions] of Object.entries(indexes)) {
+      await db.createCollection(name).catch((error: unknown) => {
+        if (!(error instanceof MongoServerError && error.code === namespaceExists)) throw error;
+      });
+      for (const description of descriptions) await db.collection(name).createIndexes([description]);
+    }
+  });
+}

@@ -1,0 +1,150 @@
+import type { Db, Filter } from 'mongodb';
+import { createError } from '../../errors.js';
+import type { Session, SessionPage, SessionRepository } from '../../domain/sessions/session.js';
+import { collections, type SessionDocument } from './collections.js';
+import { withStore } from './store-errors.js';
+import { inTenant } from './tenant-filter.js';
+
+function toDocument(session: Session): SessionDocument {
+  return {
+    _id: session.id,
+    tenantId: session.tenantId,
+    title: session.title,
+    abstract: session.abstract,
+    presenter: { ...session.presenter },
+    organizerId: session.organizerId,
+    start: { ...session.start },
+    end: { ...session.end },
+    startsAt: session.startsAt,
+    endsAt: session.endsAt,
+    capacity: session.capacity,
+    online: session.online,
+    location: session.location,
+    status: session.status,
+    calendar: { ...session.calendar },
+    createdAt: session.createdAt,
+    updatedAt: session.updatedAt,
+  };
+}
+
+function toSession(document: SessionDocument): Session {
+  return {
+    id: document._id,
+    tenantId: document.tenantId,
+    title: document.title,
+    abstract: document.abstract,
+    presenter: {
+      id: document.presenter.id,
+      displayName: document.presenter.displayName,
+      mail: document.presenter.mail,
+    },
+    organizerId: document.organizerId,
+    start: { dateTime: document.start.dateTime, timeZone: document.start.timeZone },
+    end: { dateTime: document.end.dateTime, timeZone: document.end.timeZone },
+    startsAt: document.startsAt,
+    endsAt: document.endsAt,
+    capacity: document.capacity,
+    online: document.online,
+    location: document.location ?? null,
+    status: document.status,
+    calendar: {
+      ownerId: document.calendar.ownerId,
+      transactionId: document.calendar.transactionId,
+      eventId: document.calendar.eventId ?? null,
+      joinUrl: document.calendar.joinUrl ?? null,
+    },
+    createdAt: document.createdAt,
+    updatedAt: document.updatedAt,
+  };
+}
+
+/** The listUpcoming cursor: the sort key (startsAt, id) of the last session of the previous page. */
+interface PageCursor {
+  startsAt: Date;
+  id: string;
+}
+
+function encodeCursor(session: Session): string {
+  return Buffer.from(JSON.stringify([session.startsAt.getTime(), session.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): PageCursor {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(decoded) && decoded.length === 2) {
+      const [time, id] = decoded as unknown[];
+      if (typeof time === 'number' && Number.isFinite(time) && typeof id === 'string') {
+        return { startsAt: new Date(time), id };
+      }
+    }
+  } catch {
+    // not JSON: reported below like any other malformed cursor
+  }
+  throw createError('CAMPUS_ERR_VALIDATION', 'cursor is not a page cursor returned by this list');
+}
+
+/** Sessions on MongoDB/FerretDB; every query is filtered by the caller's tenant. */
+export function createSessionRepository(db: Db): SessionRepository {
+  const { sessions } = collections(db);
+  return {
+    insert: (session) =>
+      withStore(async () => {
+        await sessions.insertOne(toDocument(session));
+      }),
+
+    findById: (scope, id) =>
+      withStore(async () => {
+        const document = await sessions.findOne(inTenant(scope, { _id: id }));
+        return document ? toSession(document) : null;
+      }),
+
+    findByIds: (scope, ids) =>
+      withStore(async () => {
+        if (ids.length === 0) return [];
+        const documents = await sessions.find(inTenant(scope, { _id: { $in: ids } })).toArray();
+        return documents.map(toSession);
+      }),
+
+    listUpcoming: (scope, query) =>
+      withStore(async (): Promise<SessionPage> => {
+        const after = query.cursor === null ? null : decodeCursor(query.cursor);
+        const filter = inTenant<SessionDocument>(scope, { status: 'scheduled', endsAt: { $gt: query.from } });
+        if (after) {
+          filter.$or = [
+            { startsAt: { $gt: after.startsAt } },
+            { startsAt: after.startsAt, _id: { $gt: after.id } },
+          ];
+        }
+        // One extra document tells whether another page follows.
+        const documents = await sessions
+          .find(filter)
+          .sort({ startsAt: 1, _id: 1 })
+          .limit(query.limit + 1)
+          .toArray();
+        const page = documents.slice(0, query.limit).map(toSession);
+        const last = page.at(-1);
+        return {
+          sessions: page,
+          nextCursor: documents.length > query.limit && last ? encodeCursor(last) : null,
+        };
+      }),
+
+    listAwaitingCalendarEvent: (scope, limit) =>
+      withStore(async () => {
+        const filter: Filter<SessionDocument> = { 'calendar.eventId': null, status: 'scheduled' };
+        const documents = await sessions
+          .find(scope ? inTenant(scope, filter) : filter)
+          .sort({ startsAt: 1, _id: 1 })
+          .limit(limit)
+          .toArray();
+        return documents.map(toSession);
+      }),
+
+    recordCalendarEvent: (scope, id, event) =>
+      withStore(async () => {
+        await sessions.updateOne(inTenant(scope, { _id: id }), {
+          $set: { 'calendar.eventId': event.eventId, 'calendar.joinUrl': event.joinUrl },
+        });
+      }),
+  };
+}

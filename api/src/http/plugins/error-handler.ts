@@ -16,9 +16,16 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 function fromValidation(error: FastifyError): CampusError {
   const first = error.validation?.[0];
   const location = error.validationContext ?? 'body';
-  const missing = first?.keyword === 'required' ? `/${String(first.params.missingProperty)}` : '';
-  const field = `${first?.instancePath ?? ''}${missing}` || '/';
-  return createError('CAMPUS_ERR_VALIDATION', `${location}${field === '/' ? '' : field} ${first?.message ?? 'is not valid'}`, {
+  // Ajv points at the parent object for a missing or an unexpected key; name the key itself.
+  const key =
+    first?.keyword === 'required'
+      ? first.params.missingProperty
+      : first?.keyword === 'additionalProperties'
+        ? first.params.additionalProperty
+        : undefined;
+  const field = `${first?.instancePath ?? ''}${key === undefined ? '' : `/${String(key)}`}` || '/';
+  const problem = first?.keyword === 'additionalProperties' ? 'is not a known field' : (first?.message ?? 'is not valid');
+  return createError('CAMPUS_ERR_VALIDATION', `${location}${field === '/' ? '' : field} ${problem}`, {
     details: { location, field },
   });
 }

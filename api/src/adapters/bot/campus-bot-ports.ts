@@ -1,0 +1,66 @@
+import type { BotActor, BotSession, CampusBotPorts } from '@campus/bot';
+import { CampusError } from '../../errors.js';
+import type { Campus } from '../../domain/campus.js';
+import type { PeopleDirectory } from '../../domain/people/person.js';
+import type { RoleResolver } from '../../domain/people/resolve-roles.js';
+import type { SessionWithSeats } from '../../domain/sessions/list-sessions.js';
+import type { Actor } from '../../domain/shared/tenant-scope.js';
+
+export interface CampusBotPortsDeps {
+  campus: Campus;
+  people: PeopleDirectory;
+  resolveRoles: RoleResolver;
+  tabUrl: string;
+}
+
+function toBotSession({ session, seatsTaken }: SessionWithSeats): BotSession {
+  return {
+    id: session.id,
+    title: session.title,
+    abstract: session.abstract,
+    presenterName: session.presenter.displayName,
+    startsAt: session.startsAt.toISOString(),
+    endsAt: session.endsAt.toISOString(),
+    timeZone: session.start.timeZone,
+    seatsLeft: Math.max(0, session.capacity - seatsTaken),
+    online: session.online,
+    joinUrl: session.calendar.joinUrl,
+  };
+}
+
+/**
+ * The bot's view of Campus: the same use cases the HTTP routes call. A Teams activity names the user by
+ * Entra object id only, so the mail address that Outlook invitations go to comes from the directory.
+ */
+export function createCampusBotPorts(deps: CampusBotPortsDeps): CampusBotPorts {
+  async function toActor(botActor: BotActor): Promise<Actor> {
+    const [roles, person] = await Promise.all([
+      deps.resolveRoles(botActor, botActor.userId),
+      deps.people.findById(botActor, botActor.userId),
+    ]);
+    return { ...botActor, mail: person?.mail ?? '', roles };
+  }
+
+  return {
+    async listUpcomingSessions(botActor, limit) {
+      const page = await deps.campus.listSessions(await toActor(botActor), { limit, cursor: null });
+      return page.items.map(toBotSession);
+    },
+    async registerForSession(botActor, sessionId) {
+      try {
+        await deps.campus.registerForSession(await toActor(botActor), sessionId);
+        return { outcome: 'registered' };
+      } catch (error) {
+        if (error instanceof CampusError && error.statusCode < 500) {
+          return { outcome: 'rejected', code: error.code, message: error.message };
+        }
+        throw error;
+      }
+    },
+    async listMySessions(botActor) {
+      const items = await deps.campus.listMySessions(await toActor(botActor));
+      return items.map(toBotSession);
+    },
+    tabUrl: () => deps.tabUrl,
+  };
+}

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { createBotHandler } from '@campus/bot';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig, type AppConfig } from './config.js';
+import { createCampusBotPorts } from './adapters/bot/campus-bot-ports.js';
+import { createEntraTokenVerifier } from './adapters/entra/token-verifier.js';
+import { createCalendarGateway, createGraphGateway, createOrganizationRoles, createPeopleDirectory } from './adapters/graph/index.js';
+import { connectMongo, createMongoStores, ensureIndexes } from './adapters/mongo/index.js';
+import { createCampus } from './domain/campus.js';
+import { createRoleResolver } from './domain/people/resolve-roles.js';
+
+/** Roles are looked up again after this long, so a new organizer or a new manager is seen within minutes. */
+const ROLE_CACHE_MS = 5 * 60_000;
+/** Sessions and registrations the calendar worker handles per pass. */
+const CALENDAR_WORK_BATCH = 50;
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Wires the real adapters from configuration, builds the app and listens. */
+export async function startServer(config: AppConfig): Promise<RunningServer> {
+  const logger = {
+    level: config.logLevel,
+    redact: ['req.headers.authorization', 'req.headers.cookie'],
+  };
+  const mongo = await connectMongo({ uri: config.mongodbUri, dbName: config.mongodbDb });
+  await ensureIndexes(mongo.db);
+  const stores = createMongoStores(mongo.db);
+  const graph = createGraphGateway({
+    tenantId: config.tenantId,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    authorityHost: config.authorityHost,
+    graphBaseUrl: config.graphBaseUrl,
+  });
+  const people = createPeopleDirectory(graph);
+  const organization = createOrganizationRoles(graph);
+  const resolveRoles = createRoleResolver({ organization, organizerGroupId: config.organizerGroupId, ttlMs: ROLE_CACHE_MS, now: Date.now });
+  const holderId = `${hostname()}:${process.pid}:${randomUUID()}`;
+
+  // The app's logger is created by Fastify; the domain logs through it once it exists.
+  let log: { warn(details: object, message: string): void } = { warn: () => undefined };
+  const campus = createCampus({
+    ...stores,
+    people,
+    calendar: createCalendarGateway(graph),
+    clock: { now: () => new Date() },
+    ids: { newId: randomUUID },
+    holderId,
+    logger: { warn: (details, message) => log.warn(details, message) },
+  });
+  const authority = `${config.authorityHost}/${config.tenantId}`;
+  const app = await buildApp({
+    campus,
+    tokenVerifier: createEntraTokenVerifier({
+      authorityHost: config.authorityHost,
+      tenantId: config.tenantId,
+      audiences: [config.clientId, config.apiAppIdUri],
+      requiredScope: 'access_as_user',
+    }),
+    resolveRoles,
+    clientConfig: { tenantId: config.tenantId, clientId: config.clientId, authority, apiScope: `${config.apiAppIdUri}/access_as_user` },
+    readiness: [
+      {
+        name: 'store',
+        check: async () => {
+          if (!(await mongo.ping())) throw new Error('the data store does not answer');
+        },
+      },
+      {
+        name: 'identity',
+        check: async () => {
+          const response = await fetch(`${authority}/v2.0/.well-known/openid-configuration`);
+          if (!response.ok) throw new Error(`the identity provider answered ${response.status}`);
+        },
+      },
+    ],
+    botHandler: createBotHandler(
+      { appId: config.bot.appId, appPassword: config.bot.appPassword, appTenantId: config.tenantId, appType: config.bot.appType },
+      createCampusBotPorts({ campus, people, resolveRoles, tabUrl: config.publicUrl }),
+    ),
+    tabDir: config.tabDir,
+    logger,
+  });
+  log = app.log;
+
+  let workerBusy = false;
+  const worker = setInterval(() => {
+    if (workerBusy) return;
+    workerBusy = true;
+    campus
+      .processPendingCalendarWork(CALENDAR_WORK_BATCH)
+      .catch((error: unknown) => app.log.warn({ err: error }, 'calendar worker pass failed; the next pass retries'))
+      .finally(() => {
+        workerBusy = false;
+      });
+  }, config.calendarWorkerIntervalMs);
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  app.log.info({ store: mongo.client.options.hosts.map(String), graph: config.graphBaseUrl, authority }, 'Campus is listening');
+  return {
+    url: address,
+    async close() {
+      clearInterval(worker);
+      await app.close();
+      await mongo.close();
+    },
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    const server = await startServer(loadConfig());
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        server.close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      });
+    }
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  }
+}

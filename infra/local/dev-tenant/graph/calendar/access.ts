@@ -45,7 +45,13 @@ export function authorizeMailbox(
   }
   const user = findUser(state, userIdOrUpn);
   if (!user) {
-    sendGraphError(request, reply, 404, 'ErrorInvalidUser', `The requested user '${userIdOrUpn}' is invalid.`);
+    sendGraphError(
+      request,
+      reply,
+      404,
+      'ErrorInvalidUser',
+      `The requested user '${userIdOrUpn}' is invalid.`,
+    );
     return null;
   }
   if (caller.kind === 'delegated' && caller.userId !== user.id) {

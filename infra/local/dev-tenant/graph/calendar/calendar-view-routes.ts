@@ -18,7 +18,9 @@ function queryValue(query: Query, name: string): string | undefined {
 /** ISO 8601 with or without offset; without one the time is UTC, as calendarView documents. */
 export function parseInstant(text: string | undefined): number | null {
   if (!text) return null;
-  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})?$/.exec(text.trim());
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})?$/.exec(
+    text.trim(),
+  );
   if (!match) return null;
   const fraction = match[2] ? `.${match[2].slice(0, 3).padEnd(3, '0')}` : '';
   const parsed = Date.parse(`${match[1]}${fraction}${match[3] ?? 'Z'}`);
@@ -35,7 +37,10 @@ export function spanOf(event: CalendarEvent): { start: number; end: number } {
 
 /** List calendarView: https://learn.microsoft.com/graph/api/user-list-calendarview */
 export const calendarViewRoutes: FastifyPluginAsync<{ state: TenantState }> = async (app, { state }) => {
-  const view = async (request: FastifyRequest<{ Params: { userId: string }; Querystring: Query }>, reply: FastifyReply) => {
+  const view = async (
+    request: FastifyRequest<{ Params: { userId: string }; Querystring: Query }>,
+    reply: FastifyReply,
+  ) => {
     const owner = authorizeMailbox(state, request, reply, request.params.userId, 'readCalendar');
     if (!owner) return reply;
     const from = parseInstant(queryValue(request.query, 'startDateTime'));
@@ -54,7 +59,9 @@ export const calendarViewRoutes: FastifyPluginAsync<{ state: TenantState }> = as
     if (zone) reply.header('Preference-Applied', `outlook.timezone="${zone}"`);
     const inWindow = listByOwner(state, owner.id)
       .map((event) => ({ event, span: spanOf(event) }))
-      .filter(({ span }) => span.start < to && (span.end > from || (span.start === span.end && span.start >= from)))
+      .filter(
+        ({ span }) => span.start < to && (span.end > from || (span.start === span.end && span.start >= from)),
+      )
       .sort((a, b) => a.span.start - b.span.start)
       .map(({ event }) => event);
     const page = pageOf(request, inWindow);

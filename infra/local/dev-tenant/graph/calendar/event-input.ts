@@ -43,7 +43,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function parseDateTimeTimeZone(name: string, value: unknown): DateTimeTimeZone | InputError {
   if (!isRecord(value) || typeof value.dateTime !== 'string' || !isLocalDateTime(value.dateTime)) {
-    return invalid(`The '${name}' property must be a dateTimeTimeZone with a local dateTime such as 2019-03-15T12:00:00.`);
+    return invalid(
+      `The '${name}' property must be a dateTimeTimeZone with a local dateTime such as 2019-03-15T12:00:00.`,
+    );
   }
   const timeZone = typeof value.timeZone === 'string' ? value.timeZone : '';
   if (!resolveTimeZone(timeZone)) {
@@ -62,7 +64,11 @@ function parseAttendees(value: unknown): EventAttendee[] | InputError {
   for (const item of value) {
     const address = isRecord(item) && isRecord(item.emailAddress) ? item.emailAddress.address : undefined;
     if (typeof address !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(address)) {
-      return { statusCode: 400, code: 'ErrorInvalidRecipients', message: `The attendee address '${String(address)}' isn't valid.` };
+      return {
+        statusCode: 400,
+        code: 'ErrorInvalidRecipients',
+        message: `The attendee address '${String(address)}' isn't valid.`,
+      };
     }
     const type = isRecord(item) && typeof item.type === 'string' ? item.type.toLowerCase() : 'required';
     const known = ATTENDEE_TYPES.find((candidate) => candidate === type);
@@ -88,15 +94,21 @@ export function parseEventChanges(body: unknown): EventChanges | InputError {
   const changes: EventChanges = {};
   for (const key of ['subject', 'transactionId'] as const) {
     if (body[key] === undefined) continue;
-    if (typeof body[key] !== 'string' && body[key] !== null) return invalid(`The '${key}' property must be a string.`);
+    if (typeof body[key] !== 'string' && body[key] !== null)
+      return invalid(`The '${key}' property must be a string.`);
     if (key === 'subject') changes.subject = (body.subject as string | null) ?? '';
     else changes.transactionId = (body.transactionId as string | null) ?? null;
   }
   if (body.body !== undefined) {
-    const contentType = isRecord(body.body) && typeof body.body.contentType === 'string' ? body.body.contentType.toLowerCase() : 'text';
+    const contentType =
+      isRecord(body.body) && typeof body.body.contentType === 'string'
+        ? body.body.contentType.toLowerCase()
+        : 'text';
     const content = isRecord(body.body) && typeof body.body.content === 'string' ? body.body.content : null;
     if (content === null || (contentType !== 'text' && contentType !== 'html')) {
-      return invalid("The 'body' property must be an itemBody with contentType 'text' or 'html' and a content.");
+      return invalid(
+        "The 'body' property must be an itemBody with contentType 'text' or 'html' and a content.",
+      );
     }
     changes.body = { contentType, content };
   }
@@ -107,7 +119,10 @@ export function parseEventChanges(body: unknown): EventChanges | InputError {
     changes[key] = parsed;
   }
   if (body.location !== undefined) {
-    const displayName = isRecord(body.location) && typeof body.location.displayName === 'string' ? body.location.displayName : '';
+    const displayName =
+      isRecord(body.location) && typeof body.location.displayName === 'string'
+        ? body.location.displayName
+        : '';
     changes.location = { displayName };
   }
   if (body.attendees !== undefined) {
@@ -115,14 +130,20 @@ export function parseEventChanges(body: unknown): EventChanges | InputError {
     if (isInputError(attendees)) return attendees;
     changes.attendees = attendees;
   }
-  for (const key of ['isOnlineMeeting', 'allowNewTimeProposals', 'responseRequested', 'hideAttendees'] as const) {
+  for (const key of [
+    'isOnlineMeeting',
+    'allowNewTimeProposals',
+    'responseRequested',
+    'hideAttendees',
+  ] as const) {
     if (body[key] === undefined) continue;
     if (typeof body[key] !== 'boolean') return invalid(`The '${key}' property must be a boolean.`);
     changes[key] = body[key];
   }
   if (body.onlineMeetingProvider !== undefined) {
     const provider = PROVIDERS.find((candidate) => candidate === body.onlineMeetingProvider);
-    if (!provider) return invalid(`The onlineMeetingProvider '${String(body.onlineMeetingProvider)}' isn't valid.`);
+    if (!provider)
+      return invalid(`The onlineMeetingProvider '${String(body.onlineMeetingProvider)}' isn't valid.`);
     changes.onlineMeetingProvider = provider;
   }
   if (body.showAs !== undefined) {

@@ -30,7 +30,11 @@ function locationJson(displayName: string): Record<string, unknown> {
  * The event resource (https://learn.microsoft.com/graph/api/resources/event) as Graph returns it, with start and
  * end shown in `timeZone` and, when `select` is given, only those properties (id and @odata.etag always).
  */
-export function eventJson(event: CalendarEvent, timeZone: string, select: string[] | null): Record<string, unknown> {
+export function eventJson(
+  event: CalendarEvent,
+  timeZone: string,
+  select: string[] | null,
+): Record<string, unknown> {
   const full: Record<string, unknown> = {
     '@odata.etag': `W/"${event.changeKey}"`,
     id: event.id,
@@ -65,7 +69,10 @@ export function eventJson(event: CalendarEvent, timeZone: string, select: string
     occurrenceId: null,
     isDraft: false,
     hideAttendees: event.hideAttendees,
-    responseStatus: event.responseStatus ?? { response: event.isOrganizer ? 'organizer' : 'notResponded', time: NO_TIME },
+    responseStatus: event.responseStatus ?? {
+      response: event.isOrganizer ? 'organizer' : 'notResponded',
+      time: NO_TIME,
+    },
     body: event.body,
     start: inZone(event.start, timeZone),
     end: inZone(event.end, timeZone),
@@ -88,7 +95,10 @@ export function eventJson(event: CalendarEvent, timeZone: string, select: string
 export function parseSelect(query: Record<string, string | undefined>): string[] | null {
   const select = query.$select;
   if (!select) return null;
-  return select.split(',').map((name) => name.trim()).filter(Boolean);
+  return select
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
 }
 
 /** The @odata.context of an event collection or entity in a mailbox, with the $select list as Graph writes it. */

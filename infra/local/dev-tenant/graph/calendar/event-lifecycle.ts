@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { findUser, type CalendarEvent, type DirectoryUser, type EventAttendee, type TenantState } from '../../state.js';
+import {
+  findUser,
+  type CalendarEvent,
+  type DirectoryUser,
+  type EventAttendee,
+  type TenantState,
+} from '../../state.js';
 import type { EventChanges } from './event-input.js';
 import { listByOwner, newChangeKey, newEventId, newICalUId, putEvent, removeEvent } from './event-store.js';
 import { attendeeKey, sendMeetingMessages, webLinkOf } from './meeting-messages.js';
@@ -7,8 +13,15 @@ import { attendeeKey, sendMeetingMessages, webLinkOf } from './meeting-messages.
 /** Create, update, delete and cancel of an event with the meeting messages Exchange sends for each. */
 
 function previewOf(body: CalendarEvent['body']): string {
-  const text = body.contentType === 'html' ? body.content.replace(/<head[\s\S]*?<\/head>/gi, '').replace(/<[^>]+>/g, ' ') : body.content;
-  return text.replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 255);
+  const text =
+    body.contentType === 'html'
+      ? body.content.replace(/<head[\s\S]*?<\/head>/gi, '').replace(/<[^>]+>/g, ' ')
+      : body.content;
+  return text
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 255);
 }
 
 /** A Teams join URL in the form Teams issues, unique per meeting, naming the tenant and organizer. */
@@ -22,10 +35,15 @@ function newJoinUrl(state: TenantState, organizerId: string): string {
 function withJoinBlock(body: CalendarEvent['body'], joinUrl: string): CalendarEvent['body'] {
   if (body.content.includes(joinUrl)) return body;
   if (body.contentType === 'text') {
-    return { contentType: 'text', content: `${body.content}\n\nMicrosoft Teams meeting\nJoin the meeting now: ${joinUrl}\n` };
+    return {
+      contentType: 'text',
+      content: `${body.content}\n\nMicrosoft Teams meeting\nJoin the meeting now: ${joinUrl}\n`,
+    };
   }
   const block = `<div>________________________________________________________________________________</div><div><span>Microsoft Teams meeting</span></div><div><a href="${joinUrl}" target="_blank" rel="noreferrer noopener">Join the meeting now</a></div>`;
-  const content = /<\/body>/i.test(body.content) ? body.content.replace(/<\/body>/i, `${block}</body>`) : `${body.content}${block}`;
+  const content = /<\/body>/i.test(body.content)
+    ? body.content.replace(/<\/body>/i, `${block}</body>`)
+    : `${body.content}${block}`;
   return { contentType: 'html', content };
 }
 
@@ -34,7 +52,13 @@ function resolveNames(state: TenantState, attendees: EventAttendee[]): EventAtte
   return attendees.map((attendee) => {
     if (attendee.emailAddress.name) return attendee;
     const user = findUser(state, attendee.emailAddress.address);
-    return { ...attendee, emailAddress: { address: attendee.emailAddress.address, name: user?.displayName ?? attendee.emailAddress.address } };
+    return {
+      ...attendee,
+      emailAddress: {
+        address: attendee.emailAddress.address,
+        name: user?.displayName ?? attendee.emailAddress.address,
+      },
+    };
   });
 }
 
@@ -50,7 +74,11 @@ function applyOnlineMeeting(state: TenantState, event: CalendarEvent): void {
 }
 
 /** The organizer's event created earlier with the same transactionId in that mailbox, if any. */
-export function findByTransactionId(state: TenantState, ownerId: string, transactionId: string | null | undefined): CalendarEvent | undefined {
+export function findByTransactionId(
+  state: TenantState,
+  ownerId: string,
+  transactionId: string | null | undefined,
+): CalendarEvent | undefined {
   if (!transactionId) return undefined;
   return listByOwner(state, ownerId).find((event) => event.transactionId === transactionId);
 }
@@ -132,7 +160,8 @@ export function updateEvent(state: TenantState, event: CalendarEvent, changes: E
 
 /** DELETE: an organizer's delete cancels the meeting for its attendees; an attendee's delete is local. */
 export function deleteEvent(state: TenantState, event: CalendarEvent): void {
-  if (event.isOrganizer && !event.isCancelled) sendMeetingMessages(state, event, 'meetingCancellation', event.attendees);
+  if (event.isOrganizer && !event.isCancelled)
+    sendMeetingMessages(state, event, 'meetingCancellation', event.attendees);
   removeEvent(state, event);
 }
 

@@ -51,7 +51,11 @@ export function listByOwner(state: TenantState, ownerId: string): CalendarEvent[
 }
 
 /** The copy with that id in that mailbox: an id from another mailbox is not found, as in Exchange. */
-export function findOwnedEvent(state: TenantState, ownerId: string, eventId: string): CalendarEvent | undefined {
+export function findOwnedEvent(
+  state: TenantState,
+  ownerId: string,
+  eventId: string,
+): CalendarEvent | undefined {
   const event = state.events.get(eventId);
   return event?.ownerId === ownerId ? event : undefined;
 }

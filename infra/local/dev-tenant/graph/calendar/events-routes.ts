@@ -4,7 +4,13 @@ import type { TenantState } from '../../state.js';
 import { authorizeMailbox } from './access.js';
 import { checkTimeRange, isInputError, parseEventChanges, type InputError } from './event-input.js';
 import { eventJson, eventsContext, parseSelect, preferredTimeZone } from './event-json.js';
-import { cancelEvent, createEvent, deleteEvent, findByTransactionId, updateEvent } from './event-lifecycle.js';
+import {
+  cancelEvent,
+  createEvent,
+  deleteEvent,
+  findByTransactionId,
+  updateEvent,
+} from './event-lifecycle.js';
 import { findOwnedEvent, listByOwner } from './event-store.js';
 import { pageOf } from './paging.js';
 
@@ -21,7 +27,13 @@ function withPreference(reply: FastifyReply, zone: string | null): void {
 }
 
 function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return sendGraphError(request, reply, 404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+  return sendGraphError(
+    request,
+    reply,
+    404,
+    'ErrorItemNotFound',
+    'The specified object was not found in the store.',
+  );
 }
 
 /** Event CRUD, cancel and list in one mailbox. */
@@ -35,28 +47,44 @@ export const eventsRoutes: FastifyPluginAsync<{ state: TenantState }> = async (a
     if (isInputError(changes)) return sendInputError(request, reply, changes);
     const { start, end } = changes;
     if (!start || !end) {
-      return sendInputError(request, reply, { statusCode: 400, code: 'ErrorInvalidRequest', message: "The event must have a 'start' and an 'end'." });
+      return sendInputError(request, reply, {
+        statusCode: 400,
+        code: 'ErrorInvalidRequest',
+        message: "The event must have a 'start' and an 'end'.",
+      });
     }
     const rangeError = checkTimeRange(start, end);
     if (rangeError) return sendInputError(request, reply, rangeError);
     // transactionId: "a custom identifier specified by a client app for the server to avoid redundant POST
     // operations in case of client retries" (event resource) — a retry gets the first event back.
-    const event = findByTransactionId(state, owner.id, changes.transactionId) ?? createEvent(state, owner, { ...changes, start, end });
+    const event =
+      findByTransactionId(state, owner.id, changes.transactionId) ??
+      createEvent(state, owner, { ...changes, start, end });
     const zone = preferredTimeZone(request);
     withPreference(reply, zone);
-    return reply.code(201).send({ '@odata.context': eventsContext(owner.id, null, true), ...eventJson(event, zone ?? start.timeZone, null) });
+    return reply
+      .code(201)
+      .send({
+        '@odata.context': eventsContext(owner.id, null, true),
+        ...eventJson(event, zone ?? start.timeZone, null),
+      });
   };
   app.post<{ Params: UserParams }>('/users/:userId/events', create);
   app.post<{ Params: UserParams }>('/users/:userId/calendar/events', create);
 
   // List events: https://learn.microsoft.com/graph/api/user-list-events (start/end in UTC unless Prefer says otherwise)
-  const list = async (request: FastifyRequest<{ Params: UserParams; Querystring: Query }>, reply: FastifyReply) => {
+  const list = async (
+    request: FastifyRequest<{ Params: UserParams; Querystring: Query }>,
+    reply: FastifyReply,
+  ) => {
     const owner = authorizeMailbox(state, request, reply, request.params.userId, 'readCalendar');
     if (!owner) return reply;
     const select = parseSelect(request.query);
     const zone = preferredTimeZone(request);
     withPreference(reply, zone);
-    const events = listByOwner(state, owner.id).sort((a, b) => a.createdDateTime.localeCompare(b.createdDateTime));
+    const events = listByOwner(state, owner.id).sort((a, b) =>
+      a.createdDateTime.localeCompare(b.createdDateTime),
+    );
     const page = pageOf(request, events);
     return reply.send({
       '@odata.context': eventsContext(owner.id, select, false),
@@ -68,7 +96,10 @@ export const eventsRoutes: FastifyPluginAsync<{ state: TenantState }> = async (a
   app.get<{ Params: UserParams; Querystring: Query }>('/users/:userId/calendar/events', list);
 
   // Get event: https://learn.microsoft.com/graph/api/event-get
-  const get = async (request: FastifyRequest<{ Params: EventParams; Querystring: Query }>, reply: FastifyReply) => {
+  const get = async (
+    request: FastifyRequest<{ Params: EventParams; Querystring: Query }>,
+    reply: FastifyReply,
+  ) => {
     const owner = authorizeMailbox(state, request, reply, request.params.userId, 'readCalendar');
     if (!owner) return reply;
     const event = findOwnedEvent(state, owner.id, request.params.eventId);
@@ -76,7 +107,10 @@ export const eventsRoutes: FastifyPluginAsync<{ state: TenantState }> = async (a
     const select = parseSelect(request.query);
     const zone = preferredTimeZone(request);
     withPreference(reply, zone);
-    return reply.send({ '@odata.context': eventsContext(owner.id, select, true), ...eventJson(event, zone ?? 'UTC', select) });
+    return reply.send({
+      '@odata.context': eventsContext(owner.id, select, true),
+      ...eventJson(event, zone ?? 'UTC', select),
+    });
   };
   app.get<{ Params: EventParams; Querystring: Query }>('/users/:userId/events/:eventId', get);
   app.get<{ Params: EventParams; Querystring: Query }>('/users/:userId/calendar/events/:eventId', get);
@@ -94,7 +128,10 @@ export const eventsRoutes: FastifyPluginAsync<{ state: TenantState }> = async (a
     const updated = updateEvent(state, event, changes);
     const zone = preferredTimeZone(request);
     withPreference(reply, zone);
-    return reply.send({ '@odata.context': eventsContext(owner.id, null, true), ...eventJson(updated, zone ?? updated.start.timeZone, null) });
+    return reply.send({
+      '@odata.context': eventsContext(owner.id, null, true),
+      ...eventJson(updated, zone ?? updated.start.timeZone, null),
+    });
   };
   app.patch<{ Params: EventParams }>('/users/:userId/events/:eventId', update);
   app.patch<{ Params: EventParams }>('/users/:userId/calendar/events/:eventId', update);
@@ -118,7 +155,13 @@ export const eventsRoutes: FastifyPluginAsync<{ state: TenantState }> = async (a
     const event = findOwnedEvent(state, owner.id, request.params.eventId);
     if (!event) return notFound(request, reply);
     if (!event.isOrganizer) {
-      return sendGraphError(request, reply, 400, 'ErrorAccessDenied', "Your request can't be completed. You need to be an organizer to cancel a meeting.");
+      return sendGraphError(
+        request,
+        reply,
+        400,
+        'ErrorAccessDenied',
+        "Your request can't be completed. You need to be an organizer to cancel a meeting.",
+      );
     }
     const body = request.body as { comment?: unknown } | undefined;
     const comment = typeof body?.comment === 'string' ? body.comment : null;

@@ -49,7 +49,12 @@ afterEach(async () => {
 });
 
 async function createSession(extra: Record<string, unknown> = {}) {
-  const response = await app.inject({ method: 'POST', url: eventsUrl(ORGANIZER.userPrincipalName), headers: WRITER, payload: sessionBody(extra) });
+  const response = await app.inject({
+    method: 'POST',
+    url: eventsUrl(ORGANIZER.userPrincipalName),
+    headers: WRITER,
+    payload: sessionBody(extra),
+  });
   expect(response.statusCode).toBe(201);
   return response.json();
 }
@@ -66,9 +71,13 @@ describe('POST /users/{id}/events', () => {
   it('creates a Teams meeting with a join URL unique to the event and the full event shape', async () => {
     const first = await createSession();
     const second = await createSession({ transactionId: 'other' });
-    expect(first['@odata.context']).toBe(`https://graph.microsoft.com/v1.0/$metadata#users('${ORGANIZER.id}')/events/$entity`);
+    expect(first['@odata.context']).toBe(
+      `https://graph.microsoft.com/v1.0/$metadata#users('${ORGANIZER.id}')/events/$entity`,
+    );
     expect(first['@odata.etag']).toBe(`W/"${first.changeKey}"`);
-    expect(first.onlineMeeting.joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\/19%3ameeting_[A-Za-z0-9_-]+%40thread\.v2\/0\?context=/);
+    expect(first.onlineMeeting.joinUrl).toMatch(
+      /^https:\/\/teams\.microsoft\.com\/l\/meetup-join\/19%3ameeting_[A-Za-z0-9_-]+%40thread\.v2\/0\?context=/,
+    );
     expect(first.onlineMeeting.joinUrl).not.toBe(second.onlineMeeting.joinUrl);
     expect(first).toMatchObject({
       subject: 'Peer session: TypeScript generics',
@@ -98,7 +107,10 @@ describe('POST /users/{id}/events', () => {
       start: { dateTime: '2026-03-10T09:00:00', timeZone: 'Pacific Standard Time' },
       end: { dateTime: '2026-03-10T10:00:00.0000000', timeZone: 'Pacific Standard Time' },
     });
-    expect(event.start).toEqual({ dateTime: '2026-03-10T09:00:00.0000000', timeZone: 'Pacific Standard Time' });
+    expect(event.start).toEqual({
+      dateTime: '2026-03-10T09:00:00.0000000',
+      timeZone: 'Pacific Standard Time',
+    });
     expect(event.originalEndTimeZone).toBe('Pacific Standard Time');
   });
 
@@ -115,7 +127,12 @@ describe('POST /users/{id}/events', () => {
 
   it('scopes transactionId to the mailbox', async () => {
     const first = await createSession({ transactionId: 'same-id' });
-    const response = await app.inject({ method: 'POST', url: eventsUrl(COLLEAGUE.id), headers: WRITER, payload: sessionBody({ transactionId: 'same-id' }) });
+    const response = await app.inject({
+      method: 'POST',
+      url: eventsUrl(COLLEAGUE.id),
+      headers: WRITER,
+      payload: sessionBody({ transactionId: 'same-id' }),
+    });
     expect(response.statusCode).toBe(201);
     expect(response.json().id).not.toBe(first.id);
   });
@@ -134,26 +151,63 @@ describe('POST /users/{id}/events', () => {
     });
     const invited = outbox('meetingRequest').map((message) => message.toAddresses[0]);
     expect(invited).toEqual([ATTENDEE_NY.mail, EXTERNAL]);
-    expect(outbox('meetingRequest').every((message) => message.eventId === event.id && message.fromUserId === ORGANIZER.id)).toBe(true);
+    expect(
+      outbox('meetingRequest').every(
+        (message) => message.eventId === event.id && message.fromUserId === ORGANIZER.id,
+      ),
+    ).toBe(true);
 
-    const asAttendee = await app.inject({ method: 'GET', url: `${eventsUrl(ATTENDEE_NY.id)}/${encodeURIComponent(copy.id)}`, headers: WRITER });
-    expect(asAttendee.json()).toMatchObject({ isOrganizer: false, responseStatus: { response: 'notResponded' } });
+    const asAttendee = await app.inject({
+      method: 'GET',
+      url: `${eventsUrl(ATTENDEE_NY.id)}/${encodeURIComponent(copy.id)}`,
+      headers: WRITER,
+    });
+    expect(asAttendee.json()).toMatchObject({
+      isOrganizer: false,
+      responseStatus: { response: 'notResponded' },
+    });
   });
 
   it('also creates through /calendar/events', async () => {
-    const response = await app.inject({ method: 'POST', url: `/v1.0/users/${ORGANIZER.id}/calendar/events`, headers: WRITER, payload: sessionBody() });
+    const response = await app.inject({
+      method: 'POST',
+      url: `/v1.0/users/${ORGANIZER.id}/calendar/events`,
+      headers: WRITER,
+      payload: sessionBody(),
+    });
     expect(response.statusCode).toBe(201);
     expect(state.events.get(response.json().id)?.ownerId).toBe(ORGANIZER.id);
   });
 
   it.each([
     ['no start', { start: undefined }, 'ErrorInvalidRequest'],
-    ['end before start', { end: { dateTime: '2026-03-10T13:00:00', timeZone: 'Europe/Paris' } }, 'ErrorCalendarEndDateIsEarlierThanStartDate'],
-    ['unknown time zone', { start: { dateTime: '2026-03-10T14:00:00', timeZone: 'Greenwich Mean Time' } }, 'TimeZoneNotSupportedException'],
-    ['malformed dateTime', { start: { dateTime: '10/03/2026 14:00', timeZone: 'UTC' } }, 'ErrorInvalidRequest'],
-    ['attendee without address', { attendees: [{ emailAddress: { name: 'Nobody' } }] }, 'ErrorInvalidRecipients'],
+    [
+      'end before start',
+      { end: { dateTime: '2026-03-10T13:00:00', timeZone: 'Europe/Paris' } },
+      'ErrorCalendarEndDateIsEarlierThanStartDate',
+    ],
+    [
+      'unknown time zone',
+      { start: { dateTime: '2026-03-10T14:00:00', timeZone: 'Greenwich Mean Time' } },
+      'TimeZoneNotSupportedException',
+    ],
+    [
+      'malformed dateTime',
+      { start: { dateTime: '10/03/2026 14:00', timeZone: 'UTC' } },
+      'ErrorInvalidRequest',
+    ],
+    [
+      'attendee without address',
+      { attendees: [{ emailAddress: { name: 'Nobody' } }] },
+      'ErrorInvalidRecipients',
+    ],
   ])('rejects %s with a Graph error', async (_name, extra, code) => {
-    const response = await app.inject({ method: 'POST', url: eventsUrl(ORGANIZER.id), headers: WRITER, payload: sessionBody(extra) });
+    const response = await app.inject({
+      method: 'POST',
+      url: eventsUrl(ORGANIZER.id),
+      headers: WRITER,
+      payload: sessionBody(extra),
+    });
     expect(response.statusCode).toBe(400);
     const body = response.json();
     expect(body.error.code).toBe(code);
@@ -165,28 +219,51 @@ describe('POST /users/{id}/events', () => {
 
 describe('permissions', () => {
   it('refuses an application without Calendars.ReadWrite', async () => {
-    const response = await app.inject({ method: 'POST', url: eventsUrl(ORGANIZER.id), headers: as(appCaller('Calendars.Read')), payload: sessionBody() });
+    const response = await app.inject({
+      method: 'POST',
+      url: eventsUrl(ORGANIZER.id),
+      headers: as(appCaller('Calendars.Read')),
+      payload: sessionBody(),
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json().error.code).toBe('ErrorAccessDenied');
   });
 
   it('lets Calendars.Read list but not write', async () => {
     await createSession();
-    const response = await app.inject({ method: 'GET', url: eventsUrl(ORGANIZER.id), headers: as(appCaller('Calendars.Read')) });
+    const response = await app.inject({
+      method: 'GET',
+      url: eventsUrl(ORGANIZER.id),
+      headers: as(appCaller('Calendars.Read')),
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json().value).toHaveLength(1);
   });
 
   it('lets a delegated user write their own calendar but not a colleague’s', async () => {
-    const own = await app.inject({ method: 'POST', url: eventsUrl(ORGANIZER.id), headers: as(delegatedCaller(ORGANIZER.id, 'Calendars.ReadWrite')), payload: sessionBody() });
+    const own = await app.inject({
+      method: 'POST',
+      url: eventsUrl(ORGANIZER.id),
+      headers: as(delegatedCaller(ORGANIZER.id, 'Calendars.ReadWrite')),
+      payload: sessionBody(),
+    });
     expect(own.statusCode).toBe(201);
-    const other = await app.inject({ method: 'POST', url: eventsUrl(COLLEAGUE.id), headers: as(delegatedCaller(ORGANIZER.id, 'Calendars.ReadWrite')), payload: sessionBody() });
+    const other = await app.inject({
+      method: 'POST',
+      url: eventsUrl(COLLEAGUE.id),
+      headers: as(delegatedCaller(ORGANIZER.id, 'Calendars.ReadWrite')),
+      payload: sessionBody(),
+    });
     expect(other.statusCode).toBe(403);
     expect(other.json().error.code).toBe('ErrorAccessDenied');
   });
 
   it('answers 404 ErrorInvalidUser for an unknown mailbox', async () => {
-    const response = await app.inject({ method: 'GET', url: eventsUrl('nobody@contoso-dev.onmicrosoft.com'), headers: WRITER });
+    const response = await app.inject({
+      method: 'GET',
+      url: eventsUrl('nobody@contoso-dev.onmicrosoft.com'),
+      headers: WRITER,
+    });
     expect(response.statusCode).toBe(404);
     expect(response.json().error.code).toBe('ErrorInvalidUser');
   });
@@ -198,10 +275,24 @@ describe('GET /users/{id}/events/{id}', () => {
     const url = `${eventsUrl(ORGANIZER.id)}/${encodeURIComponent(event.id)}`;
     const full = await app.inject({ method: 'GET', url, headers: WRITER });
     expect(full.json().start).toEqual({ dateTime: '2026-03-10T13:00:00.0000000', timeZone: 'UTC' });
-    const selected = await app.inject({ method: 'GET', url: `${url}?$select=subject,start`, headers: WRITER });
-    expect(Object.keys(selected.json()).sort()).toEqual(['@odata.context', '@odata.etag', 'id', 'start', 'subject']);
+    const selected = await app.inject({
+      method: 'GET',
+      url: `${url}?$select=subject,start`,
+      headers: WRITER,
+    });
+    expect(Object.keys(selected.json()).sort()).toEqual([
+      '@odata.context',
+      '@odata.etag',
+      'id',
+      'start',
+      'subject',
+    ]);
     expect(selected.json()['@odata.context']).toContain('/events(subject,start)/$entity');
-    const elsewhere = await app.inject({ method: 'GET', url: `${eventsUrl(COLLEAGUE.id)}/${encodeURIComponent(event.id)}`, headers: WRITER });
+    const elsewhere = await app.inject({
+      method: 'GET',
+      url: `${eventsUrl(COLLEAGUE.id)}/${encodeURIComponent(event.id)}`,
+      headers: WRITER,
+    });
     expect(elsewhere.statusCode).toBe(404);
     expect(elsewhere.json().error.code).toBe('ErrorItemNotFound');
   });
@@ -209,15 +300,26 @@ describe('GET /users/{id}/events/{id}', () => {
 
 describe('PATCH /users/{id}/events/{id}', () => {
   async function patch(eventId: string, payload: Record<string, unknown>) {
-    return app.inject({ method: 'PATCH', url: `${eventsUrl(ORGANIZER.id)}/${encodeURIComponent(eventId)}`, headers: WRITER, payload });
+    return app.inject({
+      method: 'PATCH',
+      url: `${eventsUrl(ORGANIZER.id)}/${encodeURIComponent(eventId)}`,
+      headers: WRITER,
+      payload,
+    });
   }
 
   it('with attendees alone, messages only the added and removed attendees and replaces the list whole', async () => {
     const event = await createSession();
     state.outbox.length = 0;
-    const response = await patch(event.id, { attendees: [attendee(EXTERNAL), attendee(ATTENDEE_TOKYO.mail)] });
+    const response = await patch(event.id, {
+      attendees: [attendee(EXTERNAL), attendee(ATTENDEE_TOKYO.mail)],
+    });
     expect(response.statusCode).toBe(200);
-    expect(response.json().attendees.map((entry: { emailAddress: { address: string } }) => entry.emailAddress.address)).toEqual([EXTERNAL, ATTENDEE_TOKYO.mail]);
+    expect(
+      response
+        .json()
+        .attendees.map((entry: { emailAddress: { address: string } }) => entry.emailAddress.address),
+    ).toEqual([EXTERNAL, ATTENDEE_TOKYO.mail]);
     expect(state.outbox.map((message) => [message.kind, message.toAddresses[0]])).toEqual([
       ['meetingRequest', ATTENDEE_TOKYO.mail],
       ['meetingCancellation', ATTENDEE_NY.mail],
@@ -230,7 +332,9 @@ describe('PATCH /users/{id}/events/{id}', () => {
   it('with attendees unchanged, sends nothing', async () => {
     const event = await createSession();
     state.outbox.length = 0;
-    const response = await patch(event.id, { attendees: [attendee(ATTENDEE_NY.mail.toUpperCase()), attendee(EXTERNAL)] });
+    const response = await patch(event.id, {
+      attendees: [attendee(ATTENDEE_NY.mail.toUpperCase()), attendee(EXTERNAL)],
+    });
     expect(response.statusCode).toBe(200);
     expect(state.outbox).toHaveLength(0);
   });
@@ -254,7 +358,10 @@ describe('PATCH /users/{id}/events/{id}', () => {
   it('with other properties and a new list, invites the added, cancels the removed and updates the rest', async () => {
     const event = await createSession();
     state.outbox.length = 0;
-    await patch(event.id, { subject: 'Moved', attendees: [attendee(ATTENDEE_NY.mail), attendee(COLLEAGUE.mail)] });
+    await patch(event.id, {
+      subject: 'Moved',
+      attendees: [attendee(ATTENDEE_NY.mail), attendee(COLLEAGUE.mail)],
+    });
     expect(state.outbox.map((message) => [message.kind, message.toAddresses[0]])).toEqual([
       ['meetingRequest', COLLEAGUE.mail],
       ['meetingCancellation', EXTERNAL],
@@ -277,7 +384,12 @@ describe('PATCH /users/{id}/events/{id}', () => {
     const event = await createSession();
     state.outbox.length = 0;
     const copy = copiesOf(event.id)[0]!;
-    const response = await app.inject({ method: 'PATCH', url: `${eventsUrl(ATTENDEE_NY.id)}/${encodeURIComponent(copy.id)}`, headers: WRITER, payload: { showAs: 'free' } });
+    const response = await app.inject({
+      method: 'PATCH',
+      url: `${eventsUrl(ATTENDEE_NY.id)}/${encodeURIComponent(copy.id)}`,
+      headers: WRITER,
+      payload: { showAs: 'free' },
+    });
     expect(response.json().showAs).toBe('free');
     expect(state.events.get(event.id)?.showAs).toBe('busy');
     expect(state.outbox).toHaveLength(0);
@@ -296,7 +408,9 @@ describe('cancel and delete', () => {
     });
     expect(response.statusCode).toBe(202);
     expect(response.body).toBe('');
-    expect(state.outbox.map((message) => [message.kind, message.toAddresses[0], message.body.content])).toEqual([
+    expect(
+      state.outbox.map((message) => [message.kind, message.toAddresses[0], message.body.content]),
+    ).toEqual([
       ['meetingCancellation', ATTENDEE_NY.mail, 'The presenter is ill; we will reschedule.'],
       ['meetingCancellation', EXTERNAL, 'The presenter is ill; we will reschedule.'],
     ]);
@@ -308,7 +422,12 @@ describe('cancel and delete', () => {
   it('cancel by an attendee is refused', async () => {
     const event = await createSession();
     const copy = copiesOf(event.id)[0]!;
-    const response = await app.inject({ method: 'POST', url: `${eventsUrl(ATTENDEE_NY.id)}/${encodeURIComponent(copy.id)}/cancel`, headers: WRITER, payload: {} });
+    const response = await app.inject({
+      method: 'POST',
+      url: `${eventsUrl(ATTENDEE_NY.id)}/${encodeURIComponent(copy.id)}/cancel`,
+      headers: WRITER,
+      payload: {},
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe('ErrorAccessDenied');
   });
@@ -317,26 +436,49 @@ describe('cancel and delete', () => {
     const event = await createSession();
     const copy = copiesOf(event.id)[0]!;
     state.outbox.length = 0;
-    const byAttendee = await app.inject({ method: 'DELETE', url: `${eventsUrl(ATTENDEE_NY.id)}/${encodeURIComponent(copy.id)}`, headers: WRITER });
+    const byAttendee = await app.inject({
+      method: 'DELETE',
+      url: `${eventsUrl(ATTENDEE_NY.id)}/${encodeURIComponent(copy.id)}`,
+      headers: WRITER,
+    });
     expect(byAttendee.statusCode).toBe(204);
     expect(state.outbox).toHaveLength(0);
-    const byOrganizer = await app.inject({ method: 'DELETE', url: `${eventsUrl(ORGANIZER.id)}/${encodeURIComponent(event.id)}`, headers: WRITER });
+    const byOrganizer = await app.inject({
+      method: 'DELETE',
+      url: `${eventsUrl(ORGANIZER.id)}/${encodeURIComponent(event.id)}`,
+      headers: WRITER,
+    });
     expect(byOrganizer.statusCode).toBe(204);
-    expect(state.outbox.map((message) => message.kind)).toEqual(['meetingCancellation', 'meetingCancellation']);
+    expect(state.outbox.map((message) => message.kind)).toEqual([
+      'meetingCancellation',
+      'meetingCancellation',
+    ]);
     expect(state.events.size).toBe(0);
   });
 });
 
 describe('attendee answers', () => {
   const answer = (user: string, eventId: string, action: string, payload: Record<string, unknown> = {}) =>
-    app.inject({ method: 'POST', url: `${eventsUrl(user)}/${encodeURIComponent(eventId)}/${action}`, headers: WRITER, payload });
+    app.inject({
+      method: 'POST',
+      url: `${eventsUrl(user)}/${encodeURIComponent(eventId)}/${action}`,
+      headers: WRITER,
+      payload,
+    });
 
   it('accept marks the copy busy and the organizer sees the answer, kept across an attendee-only PATCH', async () => {
     const event = await createSession();
     const copy = copiesOf(event.id)[0]!;
-    const response = await answer(ATTENDEE_NY.id, copy.id, 'accept', { comment: 'See you there', sendResponse: true });
+    const response = await answer(ATTENDEE_NY.id, copy.id, 'accept', {
+      comment: 'See you there',
+      sendResponse: true,
+    });
     expect(response.statusCode).toBe(202);
-    const mine = await app.inject({ method: 'GET', url: `${eventsUrl(ATTENDEE_NY.id)}/${encodeURIComponent(copy.id)}`, headers: WRITER });
+    const mine = await app.inject({
+      method: 'GET',
+      url: `${eventsUrl(ATTENDEE_NY.id)}/${encodeURIComponent(copy.id)}`,
+      headers: WRITER,
+    });
     expect(mine.json()).toMatchObject({ showAs: 'busy', responseStatus: { response: 'accepted' } });
     await app.inject({
       method: 'PATCH',
@@ -344,8 +486,14 @@ describe('attendee answers', () => {
       headers: WRITER,
       payload: { attendees: [attendee(ATTENDEE_NY.mail), attendee(COLLEAGUE.mail)] },
     });
-    const organizer = await app.inject({ method: 'GET', url: `${eventsUrl(ORGANIZER.id)}/${encodeURIComponent(event.id)}`, headers: WRITER });
-    const statuses = organizer.json().attendees.map((entry: { status: { response: string } }) => entry.status.response);
+    const organizer = await app.inject({
+      method: 'GET',
+      url: `${eventsUrl(ORGANIZER.id)}/${encodeURIComponent(event.id)}`,
+      headers: WRITER,
+    });
+    const statuses = organizer
+      .json()
+      .attendees.map((entry: { status: { response: string } }) => entry.status.response);
     expect(statuses).toEqual(['accepted', 'none']);
   });
 

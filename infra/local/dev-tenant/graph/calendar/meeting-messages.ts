@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { findUser, type CalendarEvent, type EventAttendee, type SentMessage, type TenantState } from '../../state.js';
+import {
+  findUser,
+  type CalendarEvent,
+  type EventAttendee,
+  type SentMessage,
+  type TenantState,
+} from '../../state.js';
 import { listAttendeeCopies, newChangeKey, newEventId, putEvent } from './event-store.js';
 
 /**
@@ -24,9 +30,16 @@ function isOrganizerAddress(state: TenantState, organizerEvent: CalendarEvent, a
   return findUser(state, address)?.id === organizerEvent.ownerId;
 }
 
-function appendMessage(state: TenantState, organizerEvent: CalendarEvent, kind: MeetingKind, address: string, comment: string | null): void {
+function appendMessage(
+  state: TenantState,
+  organizerEvent: CalendarEvent,
+  kind: MeetingKind,
+  address: string,
+  comment: string | null,
+): void {
   const cancelled = kind === 'meetingCancellation';
-  const body = cancelled && comment !== null ? { contentType: 'text', content: comment } : organizerEvent.body;
+  const body =
+    cancelled && comment !== null ? { contentType: 'text', content: comment } : organizerEvent.body;
   state.outbox.push({
     id: randomUUID(),
     kind,
@@ -77,7 +90,11 @@ function upsertCopy(state: TenantState, organizerEvent: CalendarEvent, attendeeI
       existing.end.dateTime !== organizerEvent.end.dateTime ||
       existing.start.timeZone !== organizerEvent.start.timeZone ||
       existing.end.timeZone !== organizerEvent.end.timeZone;
-    Object.assign(existing, copyFields(organizerEvent), { isCancelled: false, changeKey: newChangeKey(), lastModifiedDateTime: now });
+    Object.assign(existing, copyFields(organizerEvent), {
+      isCancelled: false,
+      changeKey: newChangeKey(),
+      lastModifiedDateTime: now,
+    });
     if (moved) {
       delete existing.responseStatus;
       existing.showAs = 'tentative';
@@ -105,7 +122,11 @@ function upsertCopy(state: TenantState, organizerEvent: CalendarEvent, attendeeI
 function cancelCopy(state: TenantState, organizerEvent: CalendarEvent, attendeeId: string): void {
   for (const copy of listAttendeeCopies(state, organizerEvent.id)) {
     if (copy.ownerId !== attendeeId) continue;
-    Object.assign(copy, { isCancelled: true, changeKey: newChangeKey(), lastModifiedDateTime: new Date().toISOString() });
+    Object.assign(copy, {
+      isCancelled: true,
+      changeKey: newChangeKey(),
+      lastModifiedDateTime: new Date().toISOString(),
+    });
   }
 }
 

@@ -24,8 +24,15 @@ const CANCELLED_CODE: Record<Answer, string> = {
 };
 
 /** Records the answer on the organizer's attendee list, as the response message does when it arrives. */
-function trackResponse(state: TenantState, copy: CalendarEvent, ownerAddresses: string[], status: EventAttendee['status']): void {
-  const organizerEvent = copy.seriesOrganizerEventId ? state.events.get(copy.seriesOrganizerEventId) : undefined;
+function trackResponse(
+  state: TenantState,
+  copy: CalendarEvent,
+  ownerAddresses: string[],
+  status: EventAttendee['status'],
+): void {
+  const organizerEvent = copy.seriesOrganizerEventId
+    ? state.events.get(copy.seriesOrganizerEventId)
+    : undefined;
   if (!organizerEvent) return;
   for (const attendee of organizerEvent.attendees) {
     if (ownerAddresses.includes(attendee.emailAddress.address.toLowerCase())) attendee.status = status;
@@ -40,29 +47,61 @@ function trackResponse(state: TenantState, copy: CalendarEvent, ownerAddresses: 
  */
 export const responseRoutes: FastifyPluginAsync<{ state: TenantState }> = async (app, { state }) => {
   for (const answer of Object.keys(RESPONSE) as Answer[]) {
-    app.post<{ Params: { userId: string; eventId: string } }>(`/users/:userId/events/:eventId/${answer}`, async (request, reply) => {
-      const owner = authorizeMailbox(state, request, reply, request.params.userId, 'writeCalendar');
-      if (!owner) return reply;
-      const copy = findOwnedEvent(state, owner.id, request.params.eventId);
-      if (!copy) return sendGraphError(request, reply, 404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
-      if (copy.isOrganizer) return sendGraphError(request, reply, 400, ORGANIZER_CODE[answer], "You can't respond to a meeting you organized.");
-      if (copy.isCancelled) return sendGraphError(request, reply, 400, CANCELLED_CODE[answer], "You can't respond to a meeting that has been canceled.");
-      const body = (request.body ?? {}) as { sendResponse?: unknown };
-      const status = { response: RESPONSE[answer], time: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
-      if (body.sendResponse !== false) {
-        trackResponse(state, copy, [owner.mail.toLowerCase(), owner.userPrincipalName.toLowerCase()], status);
-      }
-      if (answer === 'decline') {
-        removeEvent(state, copy);
-      } else {
-        Object.assign(copy, {
-          responseStatus: status,
-          showAs: answer === 'accept' ? 'busy' : 'tentative',
-          changeKey: newChangeKey(),
-          lastModifiedDateTime: new Date().toISOString(),
-        });
-      }
-      return reply.code(202).send();
-    });
+    app.post<{ Params: { userId: string; eventId: string } }>(
+      `/users/:userId/events/:eventId/${answer}`,
+      async (request, reply) => {
+        const owner = authorizeMailbox(state, request, reply, request.params.userId, 'writeCalendar');
+        if (!owner) return reply;
+        const copy = findOwnedEvent(state, owner.id, request.params.eventId);
+        if (!copy)
+          return sendGraphError(
+            request,
+            reply,
+            404,
+            'ErrorItemNotFound',
+            'The specified object was not found in the store.',
+          );
+        if (copy.isOrganizer)
+          return sendGraphError(
+            request,
+            reply,
+            400,
+            ORGANIZER_CODE[answer],
+            "You can't respond to a meeting you organized.",
+          );
+        if (copy.isCancelled)
+          return sendGraphError(
+            request,
+            reply,
+            400,
+            CANCELLED_CODE[answer],
+            "You can't respond to a meeting that has been canceled.",
+          );
+        const body = (request.body ?? {}) as { sendResponse?: unknown };
+        const status = {
+          response: RESPONSE[answer],
+          time: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        };
+        if (body.sendResponse !== false) {
+          trackResponse(
+            state,
+            copy,
+            [owner.mail.toLowerCase(), owner.userPrincipalName.toLowerCase()],
+            status,
+          );
+        }
+        if (answer === 'decline') {
+          removeEvent(state, copy);
+        } else {
+          Object.assign(copy, {
+            responseStatus: status,
+            showAs: answer === 'accept' ? 'busy' : 'tentative',
+            changeKey: newChangeKey(),
+            lastModifiedDateTime: new Date().toISOString(),
+          });
+        }
+        return reply.code(202).send();
+      },
+    );
   }
 };

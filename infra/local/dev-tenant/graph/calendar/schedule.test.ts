@@ -1,7 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TenantState } from '../../state.js';
-import { ATTENDEE_NY, ATTENDEE_TOKYO, ORGANIZER, appCaller, as, buildHarness, createTestState, delegatedCaller } from './test-harness.js';
+import {
+  ATTENDEE_NY,
+  ATTENDEE_TOKYO,
+  ORGANIZER,
+  appCaller,
+  as,
+  buildHarness,
+  createTestState,
+  delegatedCaller,
+} from './test-harness.js';
 
 let state: TenantState;
 let app: FastifyInstance;
@@ -56,10 +65,15 @@ function getSchedule(headers: Record<string, string>, schedules: string[], inter
 
 describe('POST /users/{id}/calendar/getSchedule', () => {
   it('reports a busy block from another time zone in the requested zone', async () => {
-    const response = await getSchedule(as(appCaller('Calendars.Read')), [ATTENDEE_TOKYO.mail, ATTENDEE_NY.mail]);
+    const response = await getSchedule(as(appCaller('Calendars.Read')), [
+      ATTENDEE_TOKYO.mail,
+      ATTENDEE_NY.mail,
+    ]);
     expect(response.statusCode).toBe(200);
     const body = response.json();
-    expect(body['@odata.context']).toBe('https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.scheduleInformation)');
+    expect(body['@odata.context']).toBe(
+      'https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.scheduleInformation)',
+    );
     const [yuki, noah] = body.value;
     expect(yuki.scheduleId).toBe(ATTENDEE_TOKYO.mail);
     expect(yuki.availabilityView).toBe('00220010');
@@ -72,7 +86,10 @@ describe('POST /users/{id}/calendar/getSchedule', () => {
         start: { dateTime: '2026-03-09T17:00:00.0000000', timeZone: 'Pacific Standard Time' },
         end: { dateTime: '2026-03-09T18:00:00.0000000', timeZone: 'Pacific Standard Time' },
       },
-      expect.objectContaining({ status: 'tentative', start: { dateTime: '2026-03-09T19:00:00.0000000', timeZone: 'Pacific Standard Time' } }),
+      expect.objectContaining({
+        status: 'tentative',
+        start: { dateTime: '2026-03-09T19:00:00.0000000', timeZone: 'Pacific Standard Time' },
+      }),
     ]);
     expect(yuki.workingHours).toEqual({
       daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
@@ -90,7 +107,9 @@ describe('POST /users/{id}/calendar/getSchedule', () => {
   });
 
   it('hides subjects from a delegated user looking at a colleague', async () => {
-    const response = await getSchedule(as(delegatedCaller(ORGANIZER.id, 'Calendars.ReadBasic')), [ATTENDEE_TOKYO.mail]);
+    const response = await getSchedule(as(delegatedCaller(ORGANIZER.id, 'Calendars.ReadBasic')), [
+      ATTENDEE_TOKYO.mail,
+    ]);
     const [item] = response.json().value[0].scheduleItems;
     expect(item).toEqual({
       status: 'busy',
@@ -113,7 +132,11 @@ describe('POST /users/{id}/calendar/getSchedule', () => {
       method: 'POST',
       url: `/v1.0/users/${ORGANIZER.id}/calendar/getSchedule`,
       headers: WRITER,
-      payload: { schedules: [ATTENDEE_NY.mail], startTime: { dateTime: '2026-03-09T16:00:00', timeZone: 'Mars/Olympus' }, endTime: { dateTime: '2026-03-09T20:00:00', timeZone: 'UTC' } },
+      payload: {
+        schedules: [ATTENDEE_NY.mail],
+        startTime: { dateTime: '2026-03-09T16:00:00', timeZone: 'Mars/Olympus' },
+        endTime: { dateTime: '2026-03-09T20:00:00', timeZone: 'UTC' },
+      },
     });
     expect(badZone.statusCode).toBe(400);
     expect(badZone.json().error.code).toBe('TimeZoneNotSupportedException');

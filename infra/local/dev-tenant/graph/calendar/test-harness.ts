@@ -39,10 +39,25 @@ function user(id: string, alias: string, displayName: string, mailboxTimeZone: s
   };
 }
 
-export const ORGANIZER = user('11111111-1111-4111-8111-111111111111', 'olivia', 'Olivia Martin', 'Romance Standard Time');
-export const ATTENDEE_NY = user('22222222-2222-4222-8222-222222222222', 'noah', 'Noah Baker', 'Eastern Standard Time');
+export const ORGANIZER = user(
+  '11111111-1111-4111-8111-111111111111',
+  'olivia',
+  'Olivia Martin',
+  'Romance Standard Time',
+);
+export const ATTENDEE_NY = user(
+  '22222222-2222-4222-8222-222222222222',
+  'noah',
+  'Noah Baker',
+  'Eastern Standard Time',
+);
 export const ATTENDEE_TOKYO = user('33333333-3333-4333-8333-333333333333', 'yuki', 'Yuki Sato', 'Asia/Tokyo');
-export const COLLEAGUE = user('44444444-4444-4444-8444-444444444444', 'liam', 'Liam Wood', 'GMT Standard Time');
+export const COLLEAGUE = user(
+  '44444444-4444-4444-8444-444444444444',
+  'liam',
+  'Liam Wood',
+  'GMT Standard Time',
+);
 export const EXTERNAL = 'external.person@fabrikam.example';
 
 /** A fresh in-memory tenant with the four users above and no events or mail. */
@@ -52,7 +67,12 @@ export function createTestState(): TenantState {
     tenantId: TENANT_ID,
     domain: DOMAIN,
     users: new Map(users.map((entry) => [entry.id, entry])),
-    usersByUpn: new Map(users.flatMap((entry) => [[entry.userPrincipalName.toLowerCase(), entry.id] as const, [entry.mail.toLowerCase(), entry.id] as const])),
+    usersByUpn: new Map(
+      users.flatMap((entry) => [
+        [entry.userPrincipalName.toLowerCase(), entry.id] as const,
+        [entry.mail.toLowerCase(), entry.id] as const,
+      ]),
+    ),
     groups: new Map(),
     events: new Map(),
     outbox: [],
@@ -81,14 +101,17 @@ export function as(caller: GraphCaller): Record<string, string> {
 export async function buildHarness(state: TenantState): Promise<FastifyInstance> {
   const app = Fastify();
   app.decorateRequest('graphCaller', null as unknown as GraphCaller);
-  await app.register(async (graph) => {
-    graph.addHook('onRequest', async (request) => {
-      const header = request.headers['x-test-caller'];
-      request.graphCaller = typeof header === 'string' ? (JSON.parse(header) as GraphCaller) : appCaller();
-    });
-    await graph.register(calendarRoutes, { state });
-    await graph.register(mailRoutes, { state });
-  }, { prefix: '/v1.0' });
+  await app.register(
+    async (graph) => {
+      graph.addHook('onRequest', async (request) => {
+        const header = request.headers['x-test-caller'];
+        request.graphCaller = typeof header === 'string' ? (JSON.parse(header) as GraphCaller) : appCaller();
+      });
+      await graph.register(calendarRoutes, { state });
+      await graph.register(mailRoutes, { state });
+    },
+    { prefix: '/v1.0' },
+  );
   await app.register(devMailRoutes, { prefix: '/_dev', state });
   await app.ready();
   return app;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatInZone, normalizeDateTime, resolveTimeZone, toInstantMs, windowsNameOf } from './time-zones.js';
+import {
+  formatInZone,
+  normalizeDateTime,
+  resolveTimeZone,
+  toInstantMs,
+  windowsNameOf,
+} from './time-zones.js';
 
 describe('time zones', () => {
   it('accepts Windows and IANA names and rejects names Outlook does not know', () => {
@@ -12,11 +18,19 @@ describe('time zones', () => {
   });
 
   it('converts wall-clock times across daylight saving changes', () => {
-    expect(new Date(toInstantMs('2026-03-07T12:00:00', 'Pacific Standard Time')!).toISOString()).toBe('2026-03-07T20:00:00.000Z');
-    expect(new Date(toInstantMs('2026-03-09T12:00:00', 'Pacific Standard Time')!).toISOString()).toBe('2026-03-09T19:00:00.000Z');
+    expect(new Date(toInstantMs('2026-03-07T12:00:00', 'Pacific Standard Time')!).toISOString()).toBe(
+      '2026-03-07T20:00:00.000Z',
+    );
+    expect(new Date(toInstantMs('2026-03-09T12:00:00', 'Pacific Standard Time')!).toISOString()).toBe(
+      '2026-03-09T19:00:00.000Z',
+    );
     // 02:30 does not exist in Paris on 29 March 2026; Outlook moves it past the gap.
-    expect(new Date(toInstantMs('2026-03-29T02:30:00', 'Europe/Paris')!).toISOString()).toBe('2026-03-29T01:30:00.000Z');
-    expect(formatInZone(Date.UTC(2026, 6, 1, 12), 'Romance Standard Time')).toBe('2026-07-01T14:00:00.0000000');
+    expect(new Date(toInstantMs('2026-03-29T02:30:00', 'Europe/Paris')!).toISOString()).toBe(
+      '2026-03-29T01:30:00.000Z',
+    );
+    expect(formatInZone(Date.UTC(2026, 6, 1, 12), 'Romance Standard Time')).toBe(
+      '2026-07-01T14:00:00.0000000',
+    );
   });
 
   it('rejects impossible dates and keeps the sent wall clock in Graph’s format', () => {

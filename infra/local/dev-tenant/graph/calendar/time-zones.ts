@@ -4,7 +4,7 @@
  * 'Pacific Standard Time' and the additional IANA names. Windows names are mapped to IANA so Intl can convert.
  */
 const WINDOWS_TO_IANA: Record<string, string> = {
-  'UTC': 'UTC',
+  UTC: 'UTC',
   'GMT Standard Time': 'Europe/London',
   'Greenwich Standard Time': 'Atlantic/Reykjavik',
   'W. Europe Standard Time': 'Europe/Berlin',
@@ -90,8 +90,16 @@ function zoneOffsetMs(instantMs: number, ianaZone: string): number {
     minute: '2-digit',
     second: '2-digit',
   }).formatToParts(new Date(instantMs));
-  const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
+  const field = (type: Intl.DateTimeFormatPartTypes): number =>
+    Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(
+    field('year'),
+    field('month') - 1,
+    field('day'),
+    field('hour'),
+    field('minute'),
+    field('second'),
+  );
   return wall - Math.floor(instantMs / 1000) * 1000;
 }
 
@@ -100,12 +108,23 @@ function parseWallClock(dateTime: string): number | null {
   const match = LOCAL_DATE_TIME.exec(dateTime.replace(/Z$/, ''));
   if (!match) return null;
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0)) as [
-    number, number, number, number, number, number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
   const fraction = Number(`0.${match[7] ?? '0'}`);
   const wall = Date.UTC(year, month - 1, day, hour, minute, second) + Math.round(fraction * 1000);
   const check = new Date(wall);
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
+  if (
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  ) {
     return null;
   }
   return wall;

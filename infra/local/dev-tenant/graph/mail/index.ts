@@ -36,20 +36,26 @@ const KINDS = ['sendMail', 'meetingRequest', 'meetingUpdate', 'meetingCancellati
 
 /** Test controls under '/_dev' (no auth): read and clear the outbox, read any mailbox's calendar. */
 export const devMailRoutes: FastifyPluginAsync<{ state: TenantState }> = async (app, { state }) => {
-  app.get<{ Querystring: { to?: string; kind?: string; eventId?: string } }>('/outbox', async (request, reply) => {
-    const { to, kind, eventId } = request.query;
-    if (kind !== undefined && !KINDS.includes(kind)) {
-      return reply.code(400).send({ error: { code: 'InvalidKind', message: `kind must be one of ${KINDS.join(', ')}.` } });
-    }
-    const address = to?.toLowerCase();
-    const value = state.outbox.filter(
-      (message) =>
-        (address === undefined || message.toAddresses.some((candidate) => candidate.toLowerCase() === address)) &&
-        (kind === undefined || message.kind === kind) &&
-        (eventId === undefined || message.eventId === eventId),
-    );
-    return reply.send({ value });
-  });
+  app.get<{ Querystring: { to?: string; kind?: string; eventId?: string } }>(
+    '/outbox',
+    async (request, reply) => {
+      const { to, kind, eventId } = request.query;
+      if (kind !== undefined && !KINDS.includes(kind)) {
+        return reply
+          .code(400)
+          .send({ error: { code: 'InvalidKind', message: `kind must be one of ${KINDS.join(', ')}.` } });
+      }
+      const address = to?.toLowerCase();
+      const value = state.outbox.filter(
+        (message) =>
+          (address === undefined ||
+            message.toAddresses.some((candidate) => candidate.toLowerCase() === address)) &&
+          (kind === undefined || message.kind === kind) &&
+          (eventId === undefined || message.eventId === eventId),
+      );
+      return reply.send({ value });
+    },
+  );
 
   app.delete('/outbox', async (_request, reply) => {
     state.outbox.length = 0;
@@ -59,7 +65,11 @@ export const devMailRoutes: FastifyPluginAsync<{ state: TenantState }> = async (
   app.get<{ Params: { user: string } }>('/calendars/:user/events', async (request, reply) => {
     const user = findUser(state, request.params.user);
     if (!user) {
-      return reply.code(404).send({ error: { code: 'UserNotFound', message: `No user '${request.params.user}' in the dev tenant.` } });
+      return reply
+        .code(404)
+        .send({
+          error: { code: 'UserNotFound', message: `No user '${request.params.user}' in the dev tenant.` },
+        });
     }
     return reply.send({ value: listByOwner(state, user.id) });
   });

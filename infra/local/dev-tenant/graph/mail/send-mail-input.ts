@@ -24,7 +24,9 @@ function addressesOf(value: unknown): Array<string | null> {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) return [null];
   return value.map((recipient) =>
-    isRecord(recipient) && isRecord(recipient.emailAddress) && typeof recipient.emailAddress.address === 'string'
+    isRecord(recipient) &&
+    isRecord(recipient.emailAddress) &&
+    typeof recipient.emailAddress.address === 'string'
       ? recipient.emailAddress.address
       : null,
   );
@@ -38,7 +40,11 @@ export function parseSendMail(body: unknown): SendMailRequest | SendMailError {
   const message = body.message;
   const recipients = [message.toRecipients, message.ccRecipients, message.bccRecipients].flatMap(addressesOf);
   if (recipients.length === 0) {
-    return { code: 'ErrorInvalidRecipients', message: "At least one recipient isn't valid., A message can't be sent because it contains no recipients." };
+    return {
+      code: 'ErrorInvalidRecipients',
+      message:
+        "At least one recipient isn't valid., A message can't be sent because it contains no recipients.",
+    };
   }
   const bad = recipients.find((address) => address === null || !ADDRESS.test(address));
   if (bad !== undefined) {
@@ -52,11 +58,18 @@ export function parseSendMail(body: unknown): SendMailRequest | SendMailError {
   for (const header of headers) {
     const name = isRecord(header) && typeof header.name === 'string' ? header.name : '';
     if (!/^x-/i.test(name)) {
-      return { code: 'InvalidInternetMessageHeader', message: `The internet message header name '${name}' should start with 'x-' or 'X-'.` };
+      return {
+        code: 'InvalidInternetMessageHeader',
+        message: `The internet message header name '${name}' should start with 'x-' or 'X-'.`,
+      };
     }
   }
-  const content = isRecord(message.body) && typeof message.body.content === 'string' ? message.body.content : '';
-  const contentType = isRecord(message.body) && typeof message.body.contentType === 'string' ? message.body.contentType.toLowerCase() : 'text';
+  const content =
+    isRecord(message.body) && typeof message.body.content === 'string' ? message.body.content : '';
+  const contentType =
+    isRecord(message.body) && typeof message.body.contentType === 'string'
+      ? message.body.contentType.toLowerCase()
+      : 'text';
   return {
     message,
     subject: typeof message.subject === 'string' ? message.subject : '',

@@ -1,0 +1,71 @@
+import { buildRegistrationResultCard, showSessionsVerb, type RegistrationResult } from './cards/registration-result.js';
+import { buildSessionListCard, registerVerb } from './cards/session-list.js';
+import type { AdaptiveCard } from './cards/adaptive-card.js';
+import { upcomingSessionsLimit } from './commands.js';
+import type { BotActor, CampusBotPorts, RegistrationOutcome } from './ports.js';
+
+/** The verb and data of an Action.Execute press, as the client sent them (not yet trusted). */
+export interface CardAction {
+  verb: unknown;
+  data: unknown;
+}
+
+/**
+ * The body of the invoke response, in the Universal Actions format that Teams and Outlook both read: a card that
+ * replaces the one pressed, or (for a request the bot cannot make sense of) a 400 error.
+ */
+export type CardActionResponse =
+  | { statusCode: 200; type: 'application/vnd.microsoft.card.adaptive'; value: AdaptiveCard }
+  | { statusCode: 400; type: 'application/vnd.microsoft.error'; value: { code: string; message: string } };
+
+// Rejection codes from the API's error catalog that the result card words in its own way; others show their message.
+const resultByCode: Record<string, RegistrationResult> = {
+  CAMPUS_ERR_ALREADY_REGISTERED: { kind: 'alreadyRegistered' },
+  CAMPUS_ERR_SESSION_FULL: { kind: 'full' },
+};
+
+function toResult(outcome: RegistrationOutcome): RegistrationResult {
+  if (outcome.outcome === 'registered') return { kind: 'registered' };
+  return resultByCode[outcome.code] ?? { kind: 'rejected', message: outcome.message };
+}
+
+/** Wraps a card as the Universal Actions answer that replaces the card the user pressed. */
+export function cardResponse(card: AdaptiveCard): CardActionResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+}
+
+/** A Universal Actions error for an invoke the bot cannot make sense of (400, as Microsoft documents). */
+export function badRequest(code: 'BadRequest' | 'NotSupported', message: string): CardActionResponse {
+  return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code, message } };
+}
+
+function readSessionId(data: unknown): string | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const { sessionId } = data as { sessionId?: unknown };
+  return typeof sessionId === 'string' && sessionId.trim() !== '' ? sessionId : null;
+}
+
+/** Runs an Action.Execute verb for the actor. Knows nothing of the channel, so Outlook's invokes take the same path. */
+export async function executeCardAction(
+  action: CardAction,
+  actor: BotActor,
+  ports: CampusBotPorts,
+): Promise<CardActionResponse> {
+  switch (action.verb) {
+    case registerVerb: {
+      const sessionId = readSessionId(action.data);
+      if (sessionId === null) return badRequest('BadRequest', 'The register action needs data.sessionId, a non-empty string.');
+      const outcome = await ports.registerForSession(actor, sessionId);
+      return cardResponse(buildRegistrationResultCard({ result: toResult(outcome), tabUrl: ports.tabUrl() }));
+    }
+    case showSessionsVerb:
+      return cardResponse(
+        buildSessionListCard({
+          sessions: await ports.listUpcomingSessions(actor, upcomingSessionsLimit),
+          tabUrl: ports.tabUrl(),
+        }),
+      );
+    default:
+      return badRequest('NotSupported', `Campus has no card action with the verb ${JSON.stringify(action.verb)}.`);
+  }
+}

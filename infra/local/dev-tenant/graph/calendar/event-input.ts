@@ -31,7 +31,8 @@ export type EventChanges = Partial<
 const PROVIDERS = ['unknown', 'teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer'] as const;
 const SHOW_AS = ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'] as const;
 const ATTENDEE_TYPES = ['required', 'optional', 'resource'] as const;
-const NO_TIME = '0001-01-01T00:00:00Z';
+/** Graph's time for an answer not given yet. */
+export const NO_TIME = '0001-01-01T00:00:00Z';
 
 function invalid(message: string): InputError {
   return { statusCode: 400, code: 'ErrorInvalidRequest', message };

@@ -1,8 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { CalendarEvent, DateTimeTimeZone } from '../../state.js';
+import { NO_TIME } from './event-input.js';
 import { formatInZone, resolveTimeZone, toInstantMs } from './time-zones.js';
-
-const NO_TIME = '0001-01-01T00:00:00Z';
 
 /** The zone named by `Prefer: outlook.timezone="..."` when Outlook knows it, else null. */
 export function preferredTimeZone(request: FastifyRequest): string | null {
@@ -91,9 +90,9 @@ export function eventJson(
   return picked;
 }
 
-/** Parses `$select=a,b` into property names, or null when absent. */
+/** Parses `$select=a,b` (Graph v1.0 also takes `select` without the $) into property names, or null when absent. */
 export function parseSelect(query: Record<string, string | undefined>): string[] | null {
-  const select = query.$select;
+  const select = query.$select ?? query.select;
   if (!select) return null;
   return select
     .split(',')

@@ -62,12 +62,10 @@ export const eventsRoutes: FastifyPluginAsync<{ state: TenantState }> = async (a
       createEvent(state, owner, { ...changes, start, end });
     const zone = preferredTimeZone(request);
     withPreference(reply, zone);
-    return reply
-      .code(201)
-      .send({
-        '@odata.context': eventsContext(owner.id, null, true),
-        ...eventJson(event, zone ?? start.timeZone, null),
-      });
+    return reply.code(201).send({
+      '@odata.context': eventsContext(owner.id, null, true),
+      ...eventJson(event, zone ?? start.timeZone, null),
+    });
   };
   app.post<{ Params: UserParams }>('/users/:userId/events', create);
   app.post<{ Params: UserParams }>('/users/:userId/calendar/events', create);

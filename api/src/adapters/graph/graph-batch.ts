@@ -51,7 +51,8 @@ function toWire(request: BatchRequest): object {
 
 function normalize(response: WireResponse): BatchResponse {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(response.headers ?? {})) headers[name.toLowerCase()] = String(value);
+  for (const [name, value] of Object.entries(response.headers ?? {}))
+    headers[name.toLowerCase()] = String(value);
   return { id: String(response.id), status: response.status, headers, body: response.body ?? null };
 }
 
@@ -69,9 +70,13 @@ export function createBatcher(options: BatcherOptions) {
       }
       const missing = pending.filter((request) => !answers.has(request.id));
       if (missing.length > 0) {
-        throw createError('CAMPUS_ERR_GRAPH_UNAVAILABLE', 'Microsoft Graph answered a batch without some responses', {
-          details: { missingIds: missing.map((request) => request.id) },
-        });
+        throw createError(
+          'CAMPUS_ERR_GRAPH_UNAVAILABLE',
+          'Microsoft Graph answered a batch without some responses',
+          {
+            details: { missingIds: missing.map((request) => request.id) },
+          },
+        );
       }
       if (throttled.length === 0 || attempt >= options.maxRetries) {
         return chunk.map((request) => answers.get(request.id) as BatchResponse);

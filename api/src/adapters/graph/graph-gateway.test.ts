@@ -179,7 +179,9 @@ describe('retries', () => {
       return calls === 1 ? { reset: true } : { body: { ok: true } };
     });
 
-    await expect(gateway().post('/users/u1/checkMemberGroups', { groupIds: ['g'] })).resolves.toEqual({ ok: true });
+    await expect(gateway().post('/users/u1/checkMemberGroups', { groupIds: ['g'] })).resolves.toEqual({
+      ok: true,
+    });
     expect(server.stats.graphRequests).toHaveLength(2);
     expect(delays).toHaveLength(1);
   });
@@ -219,14 +221,18 @@ describe('paging and headers', () => {
     });
 
     const seen: string[] = [];
-    for await (const page of gateway().pages<{ id: string }>('/users?$top=10', { ConsistencyLevel: 'eventual' })) {
+    for await (const page of gateway().pages<{ id: string }>('/users?$top=10', {
+      ConsistencyLevel: 'eventual',
+    })) {
       seen.push(...page.map((user) => user.id));
     }
 
     expect(seen).toHaveLength(34);
     expect(seen.at(-1)).toBe('u33');
     expect(server.stats.graphRequests).toHaveLength(4);
-    expect(server.stats.graphRequests.every((request) => request.headers.consistencylevel === 'eventual')).toBe(true);
+    expect(
+      server.stats.graphRequests.every((request) => request.headers.consistencylevel === 'eventual'),
+    ).toBe(true);
   });
 });
 
@@ -242,14 +248,23 @@ describe('batch', () => {
           responses: requests.map((sub) => {
             if (sub.id === '17' && !throttledOnce) {
               throttledOnce = true;
-              return { id: sub.id, status: 429, headers: { 'Retry-After': '3' }, body: { error: { code: 'TooMany' } } };
+              return {
+                id: sub.id,
+                status: 429,
+                headers: { 'Retry-After': '3' },
+                body: { error: { code: 'TooMany' } },
+              };
             }
             return { id: sub.id, status: 200, headers: {}, body: { url: sub.url } };
           }),
         },
       };
     });
-    const requests = Array.from({ length: 45 }, (_, i) => ({ id: String(i), method: 'GET' as const, url: `/users/u${i}` }));
+    const requests = Array.from({ length: 45 }, (_, i) => ({
+      id: String(i),
+      method: 'GET' as const,
+      url: `/users/u${i}`,
+    }));
 
     const responses = await gateway().batch(requests);
 
@@ -264,7 +279,9 @@ describe('batch', () => {
 
   it('returns non-transient sub-request failures as they are, and sends Content-Type with bodies', async () => {
     server.handle((request) => {
-      const { requests } = request.body as { requests: Array<{ id: string; headers?: Record<string, string> }> };
+      const { requests } = request.body as {
+        requests: Array<{ id: string; headers?: Record<string, string> }>;
+      };
       return {
         body: {
           responses: requests.map((sub) =>
@@ -320,10 +337,14 @@ describe('concurrency', () => {
 
 describe('configuration', () => {
   it('refuses an http:// Graph URL, naming the setting', () => {
-    expect(() => createGraphGateway(server.config({ graphBaseUrl: 'http://localhost:1' }))).toThrow(/graphBaseUrl/);
+    expect(() => createGraphGateway(server.config({ graphBaseUrl: 'http://localhost:1' }))).toThrow(
+      /graphBaseUrl/,
+    );
   });
 
   it('refuses a Graph URL with a path, naming the setting', () => {
-    expect(() => createGraphGateway(server.config({ graphBaseUrl: `${server.url}/v1.0` }))).toThrow(/graphBaseUrl/);
+    expect(() => createGraphGateway(server.config({ graphBaseUrl: `${server.url}/v1.0` }))).toThrow(
+      /graphBaseUrl/,
+    );
   });
 });

@@ -96,7 +96,12 @@ export function createGraphGateway(config: GraphGatewayConfig): GraphGateway {
     customHosts: new Set([graphUrl.hostname]),
   });
 
-  function callSdk<T>(method: Method, path: string, body: unknown, headers: GraphHeaders | undefined): Promise<T> {
+  function callSdk<T>(
+    method: Method,
+    path: string,
+    body: unknown,
+    headers: GraphHeaders | undefined,
+  ): Promise<T> {
     let request = client
       .api(path)
       .middlewareOptions([SDK_RETRIES_OFF])
@@ -124,9 +129,13 @@ export function createGraphGateway(config: GraphGatewayConfig): GraphGateway {
         token = await tokens.getAccessToken();
       } catch (error) {
         if (!isTransientTokenError(error) || attempt >= maxRetries) {
-          throw createError('CAMPUS_ERR_GRAPH_UNAVAILABLE', 'Could not get a Microsoft Graph token from Entra ID', {
-            cause: error,
-          });
+          throw createError(
+            'CAMPUS_ERR_GRAPH_UNAVAILABLE',
+            'Could not get a Microsoft Graph token from Entra ID',
+            {
+              cause: error,
+            },
+          );
         }
         await pause(attempt + 1, [null], { method, path: logPath, failure: 'token' });
         continue;
@@ -141,13 +150,18 @@ export function createGraphGateway(config: GraphGatewayConfig): GraphGateway {
           tokens.invalidate(token);
           continue;
         }
-        const transient = error instanceof GraphError && (failure.status === 0 || isTransientStatus(failure.status));
+        const transient =
+          error instanceof GraphError && (failure.status === 0 || isTransientStatus(failure.status));
         if (!transient) throw failure;
         if (attempt >= maxRetries) {
-          throw createError('CAMPUS_ERR_GRAPH_UNAVAILABLE', `Microsoft Graph did not answer ${method} ${logPath}`, {
-            cause: failure,
-            details: { status: failure.status, requestId: failure.requestId, attempts: attempt + 1 },
-          });
+          throw createError(
+            'CAMPUS_ERR_GRAPH_UNAVAILABLE',
+            `Microsoft Graph did not answer ${method} ${logPath}`,
+            {
+              cause: failure,
+              details: { status: failure.status, requestId: failure.requestId, attempts: attempt + 1 },
+            },
+          );
         }
         await pause(attempt + 1, [retryAfterOf(error)], {
           method,

@@ -15,7 +15,10 @@ export class GraphRequestError extends Error {
     readonly path: string,
     options?: { cause?: unknown },
   ) {
-    super(`Graph ${method} ${path} failed with ${status}${graphCode ? ` ${graphCode}` : ''}: ${message}`, options);
+    super(
+      `Graph ${method} ${path} failed with ${status}${graphCode ? ` ${graphCode}` : ''}: ${message}`,
+      options,
+    );
     this.name = 'GraphRequestError';
   }
 }

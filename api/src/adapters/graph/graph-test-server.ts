@@ -50,12 +50,19 @@ export interface GraphTestServer {
   close(): Promise<void>;
 }
 
-export function graphError(status: number, code: string, message: string, headers: Record<string, string> = {}): Reply {
+export function graphError(
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): Reply {
   const requestId = randomUUID();
   return {
     status,
     headers: { 'request-id': requestId, ...headers },
-    body: { error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': requestId } } },
+    body: {
+      error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': requestId } },
+    },
   };
 }
 
@@ -111,7 +118,10 @@ export async function startGraphTestServer(): Promise<GraphTestServer> {
       stats.tokenRequests += 1;
       stats.tokenScopes.push(form.get('scope') ?? '');
       if (form.get('client_id') !== clientId || form.get('client_secret') !== clientSecret) {
-        return { status: 401, body: { error: 'invalid_client', error_description: 'AADSTS7000215: bad secret' } };
+        return {
+          status: 401,
+          body: { error: 'invalid_client', error_description: 'AADSTS7000215: bad secret' },
+        };
       }
       const accessToken = `token-${stats.tokenRequests}`;
       validTokens.add(accessToken);

@@ -4,7 +4,8 @@ export interface Semaphore {
 }
 
 export function createSemaphore(max: number): Semaphore {
-  if (!Number.isInteger(max) || max < 1) throw new RangeError(`maxConcurrency must be a positive integer, got ${max}`);
+  if (!Number.isInteger(max) || max < 1)
+    throw new RangeError(`maxConcurrency must be a positive integer, got ${max}`);
   let active = 0;
   const waiting: Array<() => void> = [];
 
@@ -37,7 +38,12 @@ const MAX_BACKOFF_MS = 30_000;
  * Graph's Retry-After (seconds, or an HTTP date) wins when present, as Microsoft's throttling guidance asks;
  * otherwise exponential backoff with "equal jitter" so a burst of throttled callers does not return in step.
  */
-export function retryDelayMs(attempt: number, retryAfter: string | null, now: number, random: () => number): number {
+export function retryDelayMs(
+  attempt: number,
+  retryAfter: string | null,
+  now: number,
+  random: () => number,
+): number {
   const told = parseRetryAfterMs(retryAfter, now);
   if (told !== null) return told;
   const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (attempt - 1));

@@ -1,4 +1,9 @@
-import { ClientConfigurationError, ConfidentialClientApplication, LogLevel, ServerError } from '@azure/msal-node';
+import {
+  ClientConfigurationError,
+  ConfidentialClientApplication,
+  LogLevel,
+  ServerError,
+} from '@azure/msal-node';
 
 /**
  * Graph's resource id. Tokens are minted for Graph as a resource, whichever URL serves it (Microsoft's cloud
@@ -44,7 +49,10 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     const startedAt = options.now();
     // This source is the cache (one expiry rule, one in-flight request); msal's own cache would answer
     // concurrent callers one by one and keep a token we were told is revoked.
-    const result = await msal.acquireTokenByClientCredential({ scopes: [GRAPH_DEFAULT_SCOPE], skipCache: true });
+    const result = await msal.acquireTokenByClientCredential({
+      scopes: [GRAPH_DEFAULT_SCOPE],
+      skipCache: true,
+    });
     if (!result?.accessToken || !result.expiresOn) {
       throw new Error('Entra answered the client-credentials request without an access token');
     }

@@ -39,9 +39,9 @@ export async function buildApp(deps: AppDeps) {
   const app = Fastify({
     logger: deps.logger,
     bodyLimit: BODY_LIMIT_BYTES,
-    // Log no secrets: tokens travel in the Authorization header, which pino's default serializer never prints.
-    disableRequestLogging: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // The API speaks JSON only: other bodies get 415 rather than reaching validation as text.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(errorHandler);
   await app.register(validation);

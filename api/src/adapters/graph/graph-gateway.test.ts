@@ -46,7 +46,11 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 describe('tokens', () => {
   it('acquires one token for a burst of 100 calls, for the Graph resource, and sends it to the local host', async () => {
     server.handle((request) => ({ body: { id: request.path.split('/')[2] } }));
-    const graph = gateway({ maxConcurrency: 8 });
+    const warnings: string[] = [];
+    const graph = gateway({
+      maxConcurrency: 8,
+      logger: { warn: (_details, message) => warnings.push(message) },
+    });
 
     const users = await Promise.all(
       Array.from({ length: 100 }, (_, i) => graph.get<{ id: string }>(`/users/user-${i}`)),
@@ -59,6 +63,7 @@ describe('tokens', () => {
     expect(new Set(server.stats.graphRequests.map((request) => request.headers.authorization))).toEqual(
       new Set(['Bearer token-1']),
     );
+    expect(warnings).toEqual([]);
   });
 
   it('reuses the token until it nears expiry, then acquires a new one', async () => {

@@ -19,7 +19,7 @@ export interface TokenSourceOptions {
   clientSecret: string;
   authorityHost: string;
   now: () => number;
-  logger?: { debug?(obj: object, msg: string): void };
+  logger?: { warn(obj: object, msg: string): void; debug?(obj: object, msg: string): void };
 }
 
 /** App-only (client-credentials) tokens for Graph, shared by every call of one gateway. */
@@ -39,7 +39,14 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       // Trusting the host skips Microsoft's instance discovery, which a sovereign or local authority would fail.
       knownAuthorities: [new URL(authorityHost).host],
     },
-    system: { loggerOptions: { logLevel: LogLevel.Warning, piiLoggingEnabled: false } },
+    system: {
+      loggerOptions: {
+        // msal warns on every client-credentials answer ("No client info"); only its errors are worth a line.
+        logLevel: LogLevel.Error,
+        piiLoggingEnabled: false,
+        loggerCallback: (_level, message) => options.logger?.warn({ source: 'msal-node' }, message),
+      },
+    },
   });
 
   let cached: { token: string; refreshAt: number } | null = null;

@@ -11,6 +11,7 @@ import { DEV_TENANT_NAME } from './dev-tenant/defaults.js';
 import { startDevTenant, type RunningDevTenant } from './dev-tenant/index.js';
 import { CAMPUS_ORGANIZERS_GROUP_ID, devPersonas } from './dev-tenant/seed/personas.js';
 import { startFerretDb, type RunningFerretDb } from './ferretdb.js';
+import { ensureFerretDb } from './local-tools.js';
 import { localDataDir, repoRoot } from './paths.js';
 
 const port = Number(process.env.PORT ?? 3978);
@@ -50,6 +51,7 @@ try {
 
   let ferret: RunningFerretDb | null = null;
   if (!process.env.MONGODB_URI) {
+    await ensureFerretDb();
     ferret = await startFerretDb({ dataDir: path.join(localDataDir, 'ferretdb') });
     stoppers.push(() => ferret!.stop());
     env.MONGODB_URI = ferret.uri;

@@ -115,13 +115,16 @@ export function createGraphGateway(config: GraphGatewayConfig): GraphGateway {
 
   async function pause(attempt: number, retryAfters: Array<string | null>, context: object): Promise<void> {
     const delayMs = Math.max(...retryAfters.map((value) => retryDelayMs(attempt, value, now(), Math.random)));
-    config.logger?.warn({ ...context, attempt, delayMs }, 'Microsoft Graph asked to wait; retrying');
+    config.logger?.warn(
+      { ...context, attempt, delayMs },
+      'Microsoft Graph request failed transiently; retrying after a pause',
+    );
     await sleep(delayMs);
   }
 
   async function send<T>(method: Method, path: string, body?: unknown, headers?: GraphHeaders): Promise<T> {
     // Logs name the resource, never the query: search text is personal data.
-    const logPath = path.split('?')[0];
+    const logPath = path.split('?', 1)[0] ?? path;
     let tokenRenewed = false;
     for (let attempt = 0; ; attempt += 1) {
       let token: string;
@@ -143,7 +146,7 @@ export function createGraphGateway(config: GraphGatewayConfig): GraphGateway {
       try {
         return await semaphore.run(() => callSdk<T>(method, path, body, headers));
       } catch (error) {
-        const failure = toGraphRequestError(error, method, logPath ?? path);
+        const failure = toGraphRequestError(error, method, logPath);
         if (failure.status === 401 && !tokenRenewed) {
           // A token revoked or rotated before its expiry: renew once, then let a second 401 through.
           tokenRenewed = true;

@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, type AppConfig } from './config.js';
 import { createCampusBotPorts } from './adapters/bot/campus-bot-ports.js';
 import { createEntraTokenVerifier } from './adapters/entra/token-verifier.js';
 import { createCalendarGateway, createGraphGateway, createOrganizationRoles, createPeopleDirectory } from './adapters/graph/index.js';
+import { describeStore } from './adapters/mongo/describe-store.js';
 import { connectMongo, createMongoStores, ensureIndexes } from './adapters/mongo/index.js';
 import { createCampus } from './domain/campus.js';
 import { createRoleResolver } from './domain/people/resolve-roles.js';
@@ -101,7 +102,10 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   }, config.calendarWorkerIntervalMs);
 
   const address = await app.listen({ port: config.port, host: config.host });
-  app.log.info({ store: mongo.client.options.hosts.map(String), graph: config.graphBaseUrl, authority }, 'Campus is listening');
+  app.log.info(
+    { store: await describeStore(mongo.db), storeHosts: mongo.client.options.hosts.map(String), db: config.mongodbDb, graph: config.graphBaseUrl, authority },
+    'Campus is listening',
+  );
   return {
     url: address,
     async close() {

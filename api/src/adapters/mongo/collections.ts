@@ -47,9 +47,14 @@ export interface SeatDocument {
   claimedAt: Date;
 }
 
-/** A lease on a key; `_id` is the key, so the primary key makes it exclusive. */
+/**
+ * One grant of a lease on a key. Grants of a key are numbered; `_id` is `${key}#${epoch}`, so of all who saw
+ * grant n ended, exactly one can insert grant n + 1. A grant ends when it expires (release moves its expiry to now).
+ */
 export interface LeaseDocument {
   _id: string;
+  key: string;
+  epoch: number;
   holder: string;
   expiresAt: Date;
 }

@@ -35,7 +35,7 @@ describe('ensureIndexes', () => {
       'awaiting_calendar_event',
       'tenant_status_startsAt_id',
     ]);
-    expect((await indexSummary('leases')).map((index) => index.name)).toEqual(['_id_']);
+    expect((await indexSummary('leases')).map((index) => index.name)).toEqual(['_id_', 'key_epoch']);
   });
 
   it('is idempotent: running it again changes nothing', async () => {

@@ -29,8 +29,11 @@ const indexes: Record<keyof typeof collectionNames, IndexDescription[]> = {
     // claim is idempotent per registration: a registration holds at most one seat.
     { name: 'tenant_registration_unique', key: { tenantId: 1, registrationId: 1 }, unique: true },
   ],
-  // tryAcquire / release use _id (the lease key) only.
-  leases: [],
+  leases: [
+    // tryAcquire: the latest grant of a key ({ key } by epoch descending); release: { key, holder, expiresAt }.
+    // Exclusivity itself rests on _id (`${key}#${epoch}`).
+    { name: 'key_epoch', key: { key: 1, epoch: -1 } },
+  ],
 };
 
 const namespaceExists = 48;

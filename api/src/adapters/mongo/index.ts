@@ -1,0 +1,31 @@
+import type { Db } from 'mongodb';
+import type {
+  LeaseStore,
+  RegistrationRepository,
+  SeatLedger,
+} from '../../domain/registrations/registration.js';
+import type { SessionRepository } from '../../domain/sessions/session.js';
+import { createLeaseStore } from './lease-store.js';
+import { createRegistrationRepository } from './registration-repository.js';
+import { createSeatLedger } from './seat-ledger.js';
+import { createSessionRepository } from './session-repository.js';
+
+export { connectMongo, type ConnectMongoOptions, type MongoConnection } from './connect.js';
+export { ensureIndexes } from './indexes.js';
+
+/** The domain's ports, implemented on one MongoDB/FerretDB database. */
+export interface MongoStores {
+  sessions: SessionRepository;
+  registrations: RegistrationRepository;
+  seats: SeatLedger;
+  leases: LeaseStore;
+}
+
+export function createMongoStores(db: Db): MongoStores {
+  return {
+    sessions: createSessionRepository(db),
+    registrations: createRegistrationRepository(db),
+    seats: createSeatLedger(db),
+    leases: createLeaseStore(db),
+  };
+}

@@ -133,6 +133,7 @@ export function createEvent(
  */
 export function updateEvent(state: TenantState, event: CalendarEvent, changes: EventChanges): CalendarEvent {
   const before = new Map(event.attendees.map((attendee) => [attendeeKey(attendee), attendee]));
+  // transactionId only deduplicates creation; a PATCH does not change it.
   const { transactionId: _ignored, ...writable } = changes;
   Object.assign(event, writable);
   // A kept attendee keeps the answer already tracked for them; the list itself is replaced whole.

@@ -77,7 +77,8 @@ export const tokenEndpointRoutes: FastifyPluginAsync<{ ctx: DevTenantContext; co
     if (scopes.oidc.has('offline_access')) {
       extra.refresh_token = await ctx.tokens.signRefreshToken({ aud: clientId, tid: ctx.tenantId, oid: user.id, scope: form.scope, confidential });
     }
-    if (form.client_info === '1') extra.client_info = clientInfo(user, ctx.tenantId);
+    // MSAL builds its account from client_info; Entra returns it on user flows.
+    extra.client_info = clientInfo(user, ctx.tenantId);
     return tokenResponse(access, scopes.granted, extra);
   }
 

@@ -39,7 +39,7 @@ describe('loadConfig', () => {
   });
 
   it('names the variable that is wrong and why', () => {
-    expect(problemsOf({ ...minimal, PORT: 'eighty' })).toEqual(["PORT must be a whole number from 1 to 65535, got 'eighty'"]);
+    expect(problemsOf({ ...minimal, PORT: 'eighty' })).toEqual(["PORT must be a whole number from 0 to 65535, got 'eighty'"]);
     expect(problemsOf({ ...minimal, GRAPH_BASE_URL: 'http://localhost:1234' })).toEqual([
       "GRAPH_BASE_URL must be an https:// URL, got 'http://localhost:1234'",
     ]);

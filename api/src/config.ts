@@ -74,7 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     return value;
   };
 
-  const port = integer('PORT', 3978, 1, 65535);
+  // 0 asks the OS for a free port (tests).
+  const port = integer('PORT', 3978, 0, 65535);
   const clientId = guid('AZURE_CLIENT_ID');
   const publicUrl = text('PUBLIC_URL', `http://localhost:${Number.isInteger(port) ? port : 3978}`).replace(/\/+$/, '');
   const publicHost = URL.canParse(publicUrl) ? new URL(publicUrl).host : '';

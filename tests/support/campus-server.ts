@@ -28,7 +28,7 @@ export async function startCampus(options: { devTenant?: DevTenantInfo; mongodbU
     GRAPH_BASE_URL: devTenant.url,
     API_APP_ID_URI: devTenant.apiAppIdUri,
     CAMPUS_ORGANIZER_GROUP_ID: CAMPUS_ORGANIZERS_GROUP_ID,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'error',
     CALENDAR_WORKER_INTERVAL_MS: '200',
     TAB_DIR: '/nonexistent-campus-tab',
     ...options.env,

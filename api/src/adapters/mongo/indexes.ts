@@ -1,5 +1,5 @@
 import { MongoServerError, type Db, type IndexDescription } from 'mongodb';
-import { collectionNames } from './collections.js';
+import type { collectionNames } from './collections.js';
 import { withStore } from './store-errors.js';
 
 /**

@@ -9,6 +9,7 @@ export function resolveActor(activity: Activity): BotActor | null {
   const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
   const tenantId = activity.conversation?.tenantId ?? channelData?.tenant?.id;
   const userId = activity.from?.aadObjectId;
-  if (typeof tenantId !== 'string' || tenantId === '' || typeof userId !== 'string' || userId === '') return null;
+  if (typeof tenantId !== 'string' || tenantId === '' || typeof userId !== 'string' || userId === '')
+    return null;
   return { tenantId, userId, displayName: activity.from.name ?? '' };
 }

@@ -37,7 +37,11 @@ describe('the messaging endpoint', () => {
 
   it.each([
     ['an array', [], 'The request body must be a Bot Framework activity (a JSON object).'],
-    ['no type', { ...teamsMessage('http://x', 'hi'), type: undefined }, 'activity.type is required (a non-empty string).'],
+    [
+      'no type',
+      { ...teamsMessage('http://x', 'hi'), type: undefined },
+      'activity.type is required (a non-empty string).',
+    ],
     ['no serviceUrl', { ...teamsMessage('', 'hi') }, 'activity.serviceUrl is required (a non-empty string).'],
     [
       'no conversation id',
@@ -62,7 +66,10 @@ describe('the messaging endpoint', () => {
       appType: 'SingleTenant',
     });
     const response = await production.post(teamsMessage(connector.serviceUrl, 'sessions'));
-    expect(response).toMatchObject({ status: 401, body: { statusCode: 401, code: 'CAMPUS_ERR_UNAUTHENTICATED' } });
+    expect(response).toMatchObject({
+      status: 401,
+      body: { statusCode: 401, code: 'CAMPUS_ERR_UNAUTHENTICATED' },
+    });
     expect(production.ports.calls).toEqual([]);
     expect(connector.calls).toEqual([]);
   });
@@ -78,13 +85,19 @@ describe('a failing turn', () => {
     const card = JSON.stringify(bot.repliedCard(activity.id));
     expect(card).toContain('Something went wrong');
     expect(card).not.toContain('store unreachable');
-    expect(bot.logger.entries).toMatchObject([{ level: 'error', message: 'bot turn failed', details: { activityId: activity.id } }]);
+    expect(bot.logger.entries).toMatchObject([
+      { level: 'error', message: 'bot turn failed', details: { activityId: activity.id } },
+    ]);
     expect((bot.logger.entries[0]?.details.err as Error).message).toBe('store unreachable');
   });
 
   it('answers a failing Action.Execute with the error card in place of the card pressed', async () => {
     bot.ports.failWith(new Error('store unreachable'));
-    const card = invokedCard(await bot.post(teamsCardAction(connector.serviceUrl, { verb: 'register', data: { sessionId: 'ses_01' } })));
+    const card = invokedCard(
+      await bot.post(
+        teamsCardAction(connector.serviceUrl, { verb: 'register', data: { sessionId: 'ses_01' } }),
+      ),
+    );
     expect(JSON.stringify(card)).toContain('Something went wrong');
     expect(bot.logger.entries.map((entry) => entry.message)).toEqual(['bot turn failed']);
   });

@@ -44,7 +44,11 @@ const errorKinds = {
 /** The API's error body shape ({ statusCode, code, error, message }), with codes from its catalog. */
 function errorResponse(status: keyof typeof errorKinds, message: string): BotResponse {
   const { error, code } = errorKinds[status];
-  return { status, headers: { 'content-type': 'application/json' }, body: { statusCode: status, code, error, message } };
+  return {
+    status,
+    headers: { 'content-type': 'application/json' },
+    body: { statusCode: status, code, error, message },
+  };
 }
 
 /** A Response as botbuilder's CloudAdapter writes it (Express-like), kept in memory. */
@@ -63,8 +67,10 @@ function collectingResponse() {
 function toBotResponse(status: number, body: unknown): BotResponse {
   // CloudAdapter answers its own failures in plain text: a rejected token (401, worth passing on) or an internal
   // error (500, whose message is for the log it already wrote, not for the caller).
-  if (status === 401) return errorResponse(401, typeof body === 'string' && body !== '' ? body : 'Unauthorized.');
-  if (status === 500 && typeof body !== 'object') return errorResponse(500, 'The bot could not process the activity.');
+  if (status === 401)
+    return errorResponse(401, typeof body === 'string' && body !== '' ? body : 'Unauthorized.');
+  if (status === 500 && typeof body !== 'object')
+    return errorResponse(500, 'The bot could not process the activity.');
   if (body === undefined) return { status, headers: {}, body: undefined };
   return { status, headers: { 'content-type': 'application/json' }, body };
 }
@@ -92,7 +98,10 @@ export function createBotHandler(
 ): (request: BotRequest) => Promise<BotResponse> {
   const settings = authenticationSettings(config);
   const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings)),
+    new ConfigurationBotFrameworkAuthentication(
+      settings,
+      new ConfigurationServiceClientCredentialFactory(settings),
+    ),
   );
   adapter.onTurnError = createTurnErrorHandler(() => ports.tabUrl(), logger);
   const bot = new CampusBot(ports);
@@ -108,8 +117,10 @@ export function createBotHandler(
     }
     const { response, collected } = collectingResponse();
     try {
-      await adapter.process({ method: 'POST', headers: request.headers, body: read.activity }, response, (context) =>
-        bot.run(context),
+      await adapter.process(
+        { method: 'POST', headers: request.headers, body: read.activity },
+        response,
+        (context) => bot.run(context),
       );
     } catch (error) {
       logger.error({ err: error }, 'the bot adapter failed outside a turn');

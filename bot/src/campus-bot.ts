@@ -51,7 +51,10 @@ export class CampusBot extends TeamsActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const { membersAdded = [], recipient, from } = context.activity;
       if (membersAdded.some((member) => member.id === recipient.id)) {
-        await sendCard(context, buildWelcomeCard({ displayName: from?.name ?? '', tabUrl: this.ports.tabUrl() }));
+        await sendCard(
+          context,
+          buildWelcomeCard({ displayName: from?.name ?? '', tabUrl: this.ports.tabUrl() }),
+        );
       }
       await next();
     });

@@ -36,9 +36,17 @@ describe('Action.Execute on the bot cards (adaptiveCard/action invoke)', () => {
   it.each([
     ['CAMPUS_ERR_ALREADY_REGISTERED', 'You are already registered', 'It is already under **my sessions**.'],
     ['CAMPUS_ERR_SESSION_FULL', 'This session is full', 'Every seat is taken.'],
-    ['CAMPUS_ERR_SESSION_NOT_OPEN', 'Registration did not go through', 'Registration for this session has closed.'],
+    [
+      'CAMPUS_ERR_SESSION_NOT_OPEN',
+      'Registration did not go through',
+      'Registration for this session has closed.',
+    ],
   ])('words the rejection %s as "%s"', async (code, title, detail) => {
-    bot.ports.registration = { outcome: 'rejected', code, message: 'Registration for this session has closed.' };
+    bot.ports.registration = {
+      outcome: 'rejected',
+      code,
+      message: 'Registration for this session has closed.',
+    };
     const card = invokedCard(await bot.post(register({ sessionId: 'ses_01' })));
     const [banner] = card.body as { items: { text: string }[] }[];
     expect(banner?.items[0]?.text).toBe(title);
@@ -71,9 +79,14 @@ describe('Action.Execute on the bot cards (adaptiveCard/action invoke)', () => {
   });
 
   it('answers an unknown verb as not supported', async () => {
-    const response = await bot.post(teamsCardAction(connector.serviceUrl, { verb: 'cancelEverything', data: {} }));
+    const response = await bot.post(
+      teamsCardAction(connector.serviceUrl, { verb: 'cancelEverything', data: {} }),
+    );
     expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({ type: 'application/vnd.microsoft.error', value: { code: 'NotSupported' } });
+    expect(response.body).toMatchObject({
+      type: 'application/vnd.microsoft.error',
+      value: { code: 'NotSupported' },
+    });
     expect((response.body as { value: { message: string } }).value.message).toContain('"cancelEverything"');
   });
 
@@ -81,7 +94,10 @@ describe('Action.Execute on the bot cards (adaptiveCard/action invoke)', () => {
     const activity = { ...register({ sessionId: 'ses_01' }), value: { trigger: 'manual' } };
     const response = await bot.post(activity);
     expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({ type: 'application/vnd.microsoft.error', value: { code: 'BadRequest' } });
+    expect(response.body).toMatchObject({
+      type: 'application/vnd.microsoft.error',
+      value: { code: 'BadRequest' },
+    });
   });
 
   it('asks for a Microsoft Entra account when the presser has none, without registering', async () => {

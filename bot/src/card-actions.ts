@@ -1,4 +1,8 @@
-import { buildRegistrationResultCard, showSessionsVerb, type RegistrationResult } from './cards/registration-result.js';
+import {
+  buildRegistrationResultCard,
+  showSessionsVerb,
+  type RegistrationResult,
+} from './cards/registration-result.js';
 import { buildSessionListCard, registerVerb } from './cards/session-list.js';
 import type { AdaptiveCard } from './cards/adaptive-card.js';
 import { upcomingSessionsLimit } from './commands.js';
@@ -54,7 +58,8 @@ export async function executeCardAction(
   switch (action.verb) {
     case registerVerb: {
       const sessionId = readSessionId(action.data);
-      if (sessionId === null) return badRequest('BadRequest', 'The register action needs data.sessionId, a non-empty string.');
+      if (sessionId === null)
+        return badRequest('BadRequest', 'The register action needs data.sessionId, a non-empty string.');
       const outcome = await ports.registerForSession(actor, sessionId);
       return cardResponse(buildRegistrationResultCard({ result: toResult(outcome), tabUrl: ports.tabUrl() }));
     }
@@ -66,6 +71,9 @@ export async function executeCardAction(
         }),
       );
     default:
-      return badRequest('NotSupported', `Campus has no card action with the verb ${JSON.stringify(action.verb)}.`);
+      return badRequest(
+        'NotSupported',
+        `Campus has no card action with the verb ${JSON.stringify(action.verb)}.`,
+      );
   }
 }

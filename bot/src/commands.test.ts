@@ -2,7 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBotHarness } from '../test-support/bot-harness.js';
 import { startFakeConnector, type FakeConnector } from '../test-support/fake-connector.js';
 import { sampleSession } from '../test-support/sessions.js';
-import { botId, teamsBotInstalled, teamsMessage, tenantId, userAadObjectId } from '../test-support/teams-activities.js';
+import {
+  botId,
+  teamsBotInstalled,
+  teamsMessage,
+  tenantId,
+  userAadObjectId,
+} from '../test-support/teams-activities.js';
 
 let connector: FakeConnector;
 let bot: ReturnType<typeof createBotHarness>;
@@ -26,7 +32,11 @@ describe('chat commands, through the messaging endpoint', () => {
     expect(card).toContain('Upcoming sessions');
     expect(card).toContain('"verb":"register","data":{"sessionId":"ses_02"}');
     expect(bot.ports.calls).toEqual([
-      { port: 'listUpcomingSessions', actor: { tenantId, userId: userAadObjectId, displayName: 'Adele Vance' }, argument: 8 },
+      {
+        port: 'listUpcomingSessions',
+        actor: { tenantId, userId: userAadObjectId, displayName: 'Adele Vance' },
+        argument: 8,
+      },
     ]);
   });
 
@@ -68,7 +78,10 @@ describe('chat commands, through the messaging endpoint', () => {
   });
 
   it('stays quiet when someone else joins a chat the bot is in', async () => {
-    const activity = { ...teamsBotInstalled(connector.serviceUrl), membersAdded: [{ id: '29:1someone-else' }] };
+    const activity = {
+      ...teamsBotInstalled(connector.serviceUrl),
+      membersAdded: [{ id: '29:1someone-else' }],
+    };
     const response = await bot.post(activity);
     expect(response.status).toBe(200);
     expect(connector.calls).toEqual([]);
@@ -87,7 +100,9 @@ describe('chat commands, through the messaging endpoint', () => {
     const base = teamsMessage(connector.serviceUrl, 'my sessions');
     const activity = { ...base, conversation: { id: base.conversation.id, conversationType: 'personal' } };
     await bot.post(activity);
-    expect(JSON.stringify(bot.repliedCard(activity.id))).toContain('You are not registered for any upcoming session');
+    expect(JSON.stringify(bot.repliedCard(activity.id))).toContain(
+      'You are not registered for any upcoming session',
+    );
     expect(bot.ports.calls[0]?.actor.tenantId).toBe(tenantId);
   });
 });

@@ -20,7 +20,11 @@ export function parseCommand(activity: Activity): Command {
 }
 
 /** The card that answers a command. */
-export async function answerCommand(command: Command, actor: BotActor, ports: CampusBotPorts): Promise<AdaptiveCard> {
+export async function answerCommand(
+  command: Command,
+  actor: BotActor,
+  ports: CampusBotPorts,
+): Promise<AdaptiveCard> {
   switch (command) {
     case 'sessions':
       return buildSessionListCard({

@@ -27,10 +27,14 @@ export function readActivity(body: unknown): ReadActivity {
   const parsed = parseJson(body);
   if (!parsed.ok) return parsed;
   const activity = parsed.value;
-  if (!isObject(activity)) return { ok: false, problem: 'The request body must be a Bot Framework activity (a JSON object).' };
-  if (!nonEmptyString(activity.type)) return { ok: false, problem: 'activity.type is required (a non-empty string).' };
-  if (!nonEmptyString(activity.channelId)) return { ok: false, problem: 'activity.channelId is required (a non-empty string).' };
-  if (!nonEmptyString(activity.serviceUrl)) return { ok: false, problem: 'activity.serviceUrl is required (a non-empty string).' };
+  if (!isObject(activity))
+    return { ok: false, problem: 'The request body must be a Bot Framework activity (a JSON object).' };
+  if (!nonEmptyString(activity.type))
+    return { ok: false, problem: 'activity.type is required (a non-empty string).' };
+  if (!nonEmptyString(activity.channelId))
+    return { ok: false, problem: 'activity.channelId is required (a non-empty string).' };
+  if (!nonEmptyString(activity.serviceUrl))
+    return { ok: false, problem: 'activity.serviceUrl is required (a non-empty string).' };
   if (!isObject(activity.conversation) || !nonEmptyString(activity.conversation.id)) {
     return { ok: false, problem: 'activity.conversation.id is required (a non-empty string).' };
   }

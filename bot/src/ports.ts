@@ -22,7 +22,8 @@ export interface BotSession {
 }
 
 /** What registering answered: `code` comes from the API's error catalog (e.g. CAMPUS_ERR_SESSION_FULL). */
-export type RegistrationOutcome = { outcome: 'registered' } | { outcome: 'rejected'; code: string; message: string };
+export type RegistrationOutcome =
+  { outcome: 'registered' } | { outcome: 'rejected'; code: string; message: string };
 
 /** What the bot needs from Campus; the API implements these with its domain use cases. */
 export interface CampusBotPorts {

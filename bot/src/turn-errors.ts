@@ -8,7 +8,8 @@ import type { BotLogger } from './logger.js';
 function faultCard(tabUrl: string): AdaptiveCard {
   return buildErrorCard({
     title: 'Something went wrong',
-    message: 'Campus could not finish that just now. Try again in a moment; if it keeps happening, open Campus.',
+    message:
+      'Campus could not finish that just now. Try again in a moment; if it keeps happening, open Campus.',
     tabUrl,
   });
 }
@@ -21,16 +22,25 @@ function faultCard(tabUrl: string): AdaptiveCard {
 export function createTurnErrorHandler(tabUrl: () => string, logger: BotLogger) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     const { type, name, id, channelId } = context.activity;
-    logger.error({ err: error, activityType: type, activityName: name, activityId: id, channelId }, 'bot turn failed');
+    logger.error(
+      { err: error, activityType: type, activityName: name, activityId: id, channelId },
+      'bot turn failed',
+    );
     try {
       if (type === ActivityTypes.Invoke) {
-        const value = name === cardActionInvokeName ? { status: 200, body: cardResponse(faultCard(tabUrl())) } : { status: 500 };
+        const value =
+          name === cardActionInvokeName
+            ? { status: 200, body: cardResponse(faultCard(tabUrl())) }
+            : { status: 500 };
         await context.sendActivity({ type: ActivityTypes.InvokeResponse, value });
       } else {
         await sendCard(context, faultCard(tabUrl()));
       }
     } catch (sendError) {
-      logger.error({ err: sendError, activityId: id, channelId }, 'could not tell the user about a failed bot turn');
+      logger.error(
+        { err: sendError, activityId: id, channelId },
+        'could not tell the user about a failed bot turn',
+      );
     }
   };
 }

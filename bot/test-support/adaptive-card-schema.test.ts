@@ -14,7 +14,10 @@ describe('validateAdaptiveCard', () => {
   });
 
   it('rejects a property the schema does not know, naming where it is', () => {
-    const result = validateAdaptiveCard({ ...minimal, body: [{ type: 'TextBlock', text: 'Hi', colour: 'red' }] });
+    const result = validateAdaptiveCard({
+      ...minimal,
+      body: [{ type: 'TextBlock', text: 'Hi', colour: 'red' }],
+    });
     expect(result.valid).toBe(false);
     expect(result.errors.join('\n')).toContain('/body/0');
   });

@@ -20,7 +20,10 @@ const compiled = new Map<string, ValidateFunction>();
 function compile(schemaPath: string): ValidateFunction {
   const cached = compiled.get(schemaPath);
   if (cached) return cached;
-  const { id, ...schema } = JSON.parse(readFileSync(schemaPath, 'utf8')) as { id?: string } & Record<string, unknown>;
+  const { id, ...schema } = JSON.parse(readFileSync(schemaPath, 'utf8')) as { id?: string } & Record<
+    string,
+    unknown
+  >;
   // The official schema is draft-06 and names its id `id` (draft-04 style); Ajv 8 only reads `$id`. It also carries
   // documentation keywords of its own (`version`, `features`), hence strict: false.
   const ajv = new Ajv({ strict: false, allErrors: true });
@@ -35,11 +38,16 @@ function compile(schemaPath: string): ValidateFunction {
  * Checks a card against an official Adaptive Card schema (1.5 by default; pass the 1.4 schema's path for cards that
  * must render in older Outlook clients).
  */
-export function validateAdaptiveCard(card: unknown, schemaPath: string = adaptiveCardSchemaPath): CardValidation {
+export function validateAdaptiveCard(
+  card: unknown,
+  schemaPath: string = adaptiveCardSchemaPath,
+): CardValidation {
   const validate = compile(schemaPath);
   if (validate(card)) return { valid: true, errors: [] };
   return {
     valid: false,
-    errors: (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? error.keyword}`),
+    errors: (validate.errors ?? []).map(
+      (error) => `${error.instancePath || '/'} ${error.message ?? error.keyword}`,
+    ),
   };
 }

@@ -7,7 +7,12 @@ import { createFakePorts, type FakePorts } from './fake-ports.js';
 import { conversationId } from './teams-activities.js';
 
 /** Local settings: no app id, so no JWT validation (as with the Agents Playground). */
-export const localBotConfig: BotConfig = { appId: '', appPassword: '', appTenantId: '', appType: 'MultiTenant' };
+export const localBotConfig: BotConfig = {
+  appId: '',
+  appPassword: '',
+  appTenantId: '',
+  appType: 'MultiTenant',
+};
 
 /** The real bot handler over fake ports, answering through a fake connector. */
 export function createBotHarness(connector: FakeConnector, config: BotConfig = localBotConfig) {
@@ -31,7 +36,11 @@ export function createBotHarness(connector: FakeConnector, config: BotConfig = l
       expect(call).toMatchObject({
         method: 'POST',
         path: `/v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(replyToId)}`,
-        body: { type: 'message', replyToId, attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive' }] },
+        body: {
+          type: 'message',
+          replyToId,
+          attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive' }],
+        },
       });
       const card = (call!.body.attachments as { content: Record<string, unknown> }[])[0]!.content;
       expect(validateAdaptiveCard(card)).toEqual({ valid: true, errors: [] });

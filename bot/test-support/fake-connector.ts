@@ -27,10 +27,18 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
-      calls.push({ method: request.method ?? '', path: request.url ?? '', body: text ? JSON.parse(text) : {} });
+      calls.push({
+        method: request.method ?? '',
+        path: request.url ?? '',
+        body: text ? JSON.parse(text) : {},
+      });
       response.writeHead(status, { 'content-type': 'application/json' });
       const ok = status < 300;
-      response.end(JSON.stringify(ok ? { id: `reply-${calls.length}` } : { error: { code: 'Forbidden', message: 'refused' } }));
+      response.end(
+        JSON.stringify(
+          ok ? { id: `reply-${calls.length}` } : { error: { code: 'Forbidden', message: 'refused' } },
+        ),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -45,6 +53,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       calls.length = 0;
       status = 200;
     },
-    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }

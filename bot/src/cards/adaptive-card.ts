@@ -69,7 +69,12 @@ export interface OpenUrlAction {
 
 /** Wraps a body and actions in the card envelope every Campus card shares. */
 export function adaptiveCard(body: CardElement[], actions: CardAction[] = []): AdaptiveCard {
-  const card: AdaptiveCard = { type: 'AdaptiveCard', $schema: adaptiveCardSchema, version: adaptiveCardVersion, body };
+  const card: AdaptiveCard = {
+    type: 'AdaptiveCard',
+    $schema: adaptiveCardSchema,
+    version: adaptiveCardVersion,
+    body,
+  };
   return actions.length > 0 ? { ...card, actions } : card;
 }
 

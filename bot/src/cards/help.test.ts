@@ -8,7 +8,9 @@ describe('help and welcome cards', () => {
   it('help names the commands and opens Campus', () => {
     const card = buildHelpCard({ tabUrl });
     expect(validateAdaptiveCard(card)).toEqual({ valid: true, errors: [] });
-    const facts = card.body.flatMap((element) => (element.type === 'FactSet' ? element.facts.map((f) => f.title) : []));
+    const facts = card.body.flatMap((element) =>
+      element.type === 'FactSet' ? element.facts.map((f) => f.title) : [],
+    );
     expect(facts).toEqual(['sessions', 'my sessions', 'help']);
     expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Open Campus', url: tabUrl }]);
   });
@@ -20,6 +22,8 @@ describe('help and welcome cards', () => {
   });
 
   it('welcome still reads well without a name', () => {
-    expect(buildWelcomeCard({ displayName: ' ', tabUrl }).body[0]).toMatchObject({ text: 'Welcome to Campus' });
+    expect(buildWelcomeCard({ displayName: ' ', tabUrl }).body[0]).toMatchObject({
+      text: 'Welcome to Campus',
+    });
   });
 });

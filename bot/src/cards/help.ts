@@ -1,4 +1,10 @@
-import { adaptiveCard, heading, openCampusAction, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+import {
+  adaptiveCard,
+  heading,
+  openCampusAction,
+  type AdaptiveCard,
+  type CardElement,
+} from './adaptive-card.js';
 
 function whatCampusDoes(): CardElement[] {
   return [

@@ -8,7 +8,12 @@ const tabUrl = 'https://teams.microsoft.com/l/entity/campus-app/campus';
 describe('buildMySessionsCard', () => {
   it('offers Join only for sessions that have an online meeting', () => {
     const online = sampleSession();
-    const inPerson = sampleSession({ id: 'ses_02', title: 'Whiteboard walk-through', online: false, joinUrl: null });
+    const inPerson = sampleSession({
+      id: 'ses_02',
+      title: 'Whiteboard walk-through',
+      online: false,
+      joinUrl: null,
+    });
     const card = buildMySessionsCard({ sessions: [online, inPerson], tabUrl });
     expect(validateAdaptiveCard(card)).toEqual({ valid: true, errors: [] });
     const joins = JSON.stringify(card.body).match(/"title":"Join","url":"([^"]+)"/g);

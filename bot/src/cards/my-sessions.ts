@@ -1,11 +1,21 @@
 import type { BotSession } from '../ports.js';
-import { adaptiveCard, heading, openCampusAction, type AdaptiveCard, type CardElement, type Container } from './adaptive-card.js';
+import {
+  adaptiveCard,
+  heading,
+  openCampusAction,
+  type AdaptiveCard,
+  type CardElement,
+  type Container,
+} from './adaptive-card.js';
 import { sessionSummary } from './session-summary.js';
 
 function sessionItem(session: BotSession): Container {
   const items: CardElement[] = sessionSummary(session);
   if (session.joinUrl) {
-    items.push({ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: 'Join', url: session.joinUrl }] });
+    items.push({
+      type: 'ActionSet',
+      actions: [{ type: 'Action.OpenUrl', title: 'Join', url: session.joinUrl }],
+    });
   }
   return { type: 'Container', separator: true, spacing: 'medium', items };
 }

@@ -9,7 +9,11 @@ describe('buildRegistrationResultCard', () => {
     [{ kind: 'registered' }, 'good', 'You are registered'],
     [{ kind: 'alreadyRegistered' }, 'accent', 'You are already registered'],
     [{ kind: 'full' }, 'warning', 'This session is full'],
-    [{ kind: 'rejected', message: 'Registration closed yesterday.' }, 'attention', 'Registration did not go through'],
+    [
+      { kind: 'rejected', message: 'Registration closed yesterday.' },
+      'attention',
+      'Registration did not go through',
+    ],
   ];
 
   it.each(cases)('%o reads as "%s" / "%s"', (result, style, title) => {
@@ -20,7 +24,10 @@ describe('buildRegistrationResultCard', () => {
   });
 
   it('passes on the reason Campus gave', () => {
-    const card = buildRegistrationResultCard({ result: { kind: 'rejected', message: 'Registration closed yesterday.' }, tabUrl });
+    const card = buildRegistrationResultCard({
+      result: { kind: 'rejected', message: 'Registration closed yesterday.' },
+      tabUrl,
+    });
     expect(JSON.stringify(card)).toContain('Registration closed yesterday.');
   });
 });

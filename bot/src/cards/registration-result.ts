@@ -31,7 +31,10 @@ function detail(result: RegistrationResult): string {
 }
 
 /** The card that replaces the session list after Register (Action.Execute), in Teams and in Outlook alike. */
-export function buildRegistrationResultCard(input: { result: RegistrationResult; tabUrl: string }): AdaptiveCard {
+export function buildRegistrationResultCard(input: {
+  result: RegistrationResult;
+  tabUrl: string;
+}): AdaptiveCard {
   const { style, title } = presentation[input.result.kind];
   return adaptiveCard(
     [
@@ -44,6 +47,9 @@ export function buildRegistrationResultCard(input: { result: RegistrationResult;
         ],
       },
     ],
-    [{ type: 'Action.Execute', title: 'Upcoming sessions', verb: showSessionsVerb }, openCampusAction(input.tabUrl)],
+    [
+      { type: 'Action.Execute', title: 'Upcoming sessions', verb: showSessionsVerb },
+      openCampusAction(input.tabUrl),
+    ],
   );
 }

@@ -17,7 +17,9 @@ describe('buildSessionListCard', () => {
     expect(text).toContain('Intro to FerretDB');
     expect(text).toContain('{{DATE(2025-03-04T09:00:00Z, SHORT)}}');
     expect(text).toContain('Megan Bowen · Online · 5 seats left');
-    const registers = JSON.stringify(card.body).match(/"verb":"register","data":\{"sessionId":"ses_0[12]"\}/g);
+    const registers = JSON.stringify(card.body).match(
+      /"verb":"register","data":\{"sessionId":"ses_0[12]"\}/g,
+    );
     expect(registers).toHaveLength(2);
     expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Open Campus', url: tabUrl }]);
   });

@@ -1,5 +1,12 @@
 import type { BotSession } from '../ports.js';
-import { adaptiveCard, heading, openCampusAction, type AdaptiveCard, type CardElement, type Container } from './adaptive-card.js';
+import {
+  adaptiveCard,
+  heading,
+  openCampusAction,
+  type AdaptiveCard,
+  type CardElement,
+  type Container,
+} from './adaptive-card.js';
 import { sessionSummary } from './session-summary.js';
 
 /** The verb of the Register button; its data is `{ sessionId }`. The invoke handler reads the same names. */
@@ -17,7 +24,13 @@ function sessionItem(session: BotSession): Container {
     items.push({
       type: 'ActionSet',
       actions: [
-        { type: 'Action.Execute', title: 'Register', verb: registerVerb, data: { sessionId: session.id }, style: 'positive' },
+        {
+          type: 'Action.Execute',
+          title: 'Register',
+          verb: registerVerb,
+          data: { sessionId: session.id },
+          style: 'positive',
+        },
       ],
     });
   }

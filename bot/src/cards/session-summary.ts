@@ -6,7 +6,12 @@ export function sessionSummary(session: BotSession, detail?: string): CardElemen
   const where = session.online ? 'Online' : 'In person';
   return [
     { type: 'TextBlock', text: session.title, weight: 'bolder', wrap: true },
-    { type: 'TextBlock', text: timeRangeText(session.startsAt, session.endsAt), isSubtle: true, spacing: 'none' },
+    {
+      type: 'TextBlock',
+      text: timeRangeText(session.startsAt, session.endsAt),
+      isSubtle: true,
+      spacing: 'none',
+    },
     {
       type: 'TextBlock',
       text: [session.presenterName, where, detail].filter(Boolean).join(' · '),

@@ -111,10 +111,11 @@ describe('findFerretDbBinary', () => {
 });
 
 describe('startFerretDb failures and lifetime', () => {
-  it('reports the exit and the tail of its output when FerretDB exits before accepting connections', async () => {
+  /** Starts with a stand-in `ferretdb` script first on PATH and returns the error message it fails with. */
+  async function failureWith(script: string): Promise<string> {
     const binDir = await tempDir();
     const fake = path.join(binDir, 'ferretdb');
-    await writeFile(fake, '#!/bin/sh\necho "open data: permission denied" >&2\nexit 3\n');
+    await writeFile(fake, `#!/bin/sh\n${script}\n`);
     await chmod(fake, 0o755);
     const saved = process.env.PATH;
     process.env.PATH = `${binDir}${path.delimiter}${saved ?? ''}`;
@@ -123,11 +124,25 @@ describe('startFerretDb failures and lifetime', () => {
         () => null,
         (caught: unknown) => caught,
       );
-      expect((error as Error).message).toMatch(/exited with code 3 .*before accepting connections/);
-      expect((error as Error).message).toContain('open data: permission denied');
+      return (error as Error).message;
     } finally {
       process.env.PATH = saved;
     }
+  }
+
+  it('reports the exit and the tail of its output when FerretDB exits before accepting connections', async () => {
+    const message = await failureWith('echo "open data: permission denied" >&2\nexit 3');
+    expect(message).toMatch(/exited with code 3 .*before accepting connections/);
+    expect(message).toContain('open data: permission denied');
+  });
+
+  it('explains how to rebuild a binary that go install built without its version file', async () => {
+    const message = await failureWith(
+      'echo "panic: Invalid build/version/version.txt file content. Please run bin/task gen-version." >&2\nexit 2',
+    );
+    expect(message).toContain('Invalid build/version/version.txt');
+    expect(message).toContain('echo v1.24.2 > /tmp/ferretdb-src/build/version/version.txt');
+    expect(message).toContain('go build -o "$(go env GOPATH)/bin/ferretdb" ./cmd/ferretdb');
   });
 
   it('does not outlive the process that started it', async () => {

@@ -134,7 +134,7 @@ async function attemptStart(binary: string, dataDir: string, log: (line: string)
       `--listen-addr=127.0.0.1:${port}`,
       '--debug-addr=-',
       '--telemetry=disable',
-      '--log-level=warn',
+      '--log-level=error',
     ],
     { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -151,7 +151,13 @@ async function attemptStart(binary: string, dataDir: string, log: (line: string)
   (child.stdout as Socket | null)?.unref();
   (child.stderr as Socket | null)?.unref();
 
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping) log(`ferretdb exited unexpectedly (code ${code}, signal ${signal})`);
+  });
+
   const stop = async () => {
+    stopping = true;
     process.removeListener('exit', killOnExit);
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM');

@@ -3,9 +3,9 @@ import {
   showSessionsVerb,
   type RegistrationResult,
 } from './cards/registration-result.js';
-import { buildSessionListCard, registerVerb } from './cards/session-list.js';
+import { registerVerb } from './cards/session-list.js';
 import type { AdaptiveCard } from './cards/adaptive-card.js';
-import { upcomingSessionsLimit } from './commands.js';
+import { answerCommand } from './commands.js';
 import type { BotActor, CampusBotPorts, RegistrationOutcome } from './ports.js';
 
 /** The verb and data of an Action.Execute press, as the client sent them (not yet trusted). */
@@ -64,12 +64,7 @@ export async function executeCardAction(
       return cardResponse(buildRegistrationResultCard({ result: toResult(outcome), tabUrl: ports.tabUrl() }));
     }
     case showSessionsVerb:
-      return cardResponse(
-        buildSessionListCard({
-          sessions: await ports.listUpcomingSessions(actor, upcomingSessionsLimit),
-          tabUrl: ports.tabUrl(),
-        }),
-      );
+      return cardResponse(await answerCommand('sessions', actor, ports));
     default:
       return badRequest(
         'NotSupported',

@@ -6,7 +6,7 @@ import type { AdaptiveCard } from './cards/adaptive-card.js';
 import type { BotActor, CampusBotPorts } from './ports.js';
 
 /** How many sessions one list card shows; the tab has the rest (and cards have a size limit). */
-export const upcomingSessionsLimit = 8;
+const upcomingSessionsLimit = 8;
 
 /** What a chat message asks for; anything the bot does not know gets help. */
 export type Command = 'sessions' | 'mySessions' | 'help';

@@ -8,6 +8,8 @@ export interface AppConfig {
   /** Public https origin of this server (tab, bot endpoint, API), e.g. https://campus.contoso.com. */
   publicUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+  /** json for log collectors (default); pretty for a developer's terminal (needs the pino-pretty dev dependency). */
+  logFormat: 'json' | 'pretty';
   mongodbUri: string;
   mongodbDb: string;
   tenantId: string;
@@ -90,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: text('HOST', '127.0.0.1'),
     publicUrl,
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    logFormat: oneOf('LOG_FORMAT', ['json', 'pretty'] as const, 'json'),
     mongodbUri,
     mongodbDb: text('MONGODB_DB', 'campus'),
     tenantId: guid('AZURE_TENANT_ID'),

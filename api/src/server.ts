@@ -27,6 +27,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   const logger = {
     level: config.logLevel,
     redact: ['req.headers.authorization', 'req.headers.cookie'],
+    ...(config.logFormat === 'pretty' ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
   };
   const mongo = await connectMongo({ uri: config.mongodbUri, dbName: config.mongodbDb });
   await ensureIndexes(mongo.db);

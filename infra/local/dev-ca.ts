@@ -59,3 +59,15 @@ export async function ensureDevCertificates(dir: string = defaultDevCaDir): Prom
   const [cert, key] = await Promise.all([readFile(certPath, 'utf8'), readFile(keyPath, 'utf8')]);
   return { caCertPath, cert, key };
 }
+
+/**
+ * The file to give Node as NODE_EXTRA_CA_CERTS so it trusts the dev CA. The variable names one file, so when the
+ * environment already sets one (a corporate bundle), the answer is a bundle of both.
+ */
+export async function extraCaCertsWithDevCa(caCertPath: string, inherited = process.env.NODE_EXTRA_CA_CERTS): Promise<string> {
+  if (!inherited || path.resolve(inherited) === path.resolve(caCertPath)) return caCertPath;
+  const bundlePath = path.join(path.dirname(caCertPath), 'node-extra-ca-bundle.pem');
+  const [theirs, ours] = await Promise.all([readFile(inherited, 'utf8').catch(() => ''), readFile(caCertPath, 'utf8')]);
+  await writeFile(bundlePath, `${theirs.trimEnd()}\n${ours}`);
+  return bundlePath;
+}

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ensureDevCertificates } from './dev-ca.js';
+import { ensureDevCertificates, extraCaCertsWithDevCa } from './dev-ca.js';
 import { DEV_TENANT_NAME } from './dev-tenant/defaults.js';
 import { startDevTenant, type RunningDevTenant } from './dev-tenant/index.js';
 import { CAMPUS_ORGANIZERS_GROUP_ID, devPersonas } from './dev-tenant/seed/personas.js';
@@ -47,7 +47,7 @@ async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
 
 try {
   const certificates = await ensureDevCertificates();
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS ?? certificates.caCertPath };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_EXTRA_CA_CERTS: await extraCaCertsWithDevCa(certificates.caCertPath) };
 
   let ferret: RunningFerretDb | null = null;
   if (!process.env.MONGODB_URI) {
@@ -79,7 +79,7 @@ try {
 
   api = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'api', 'src', 'server.ts')], {
     cwd: repoRoot,
-    env: { ...env, PORT: String(port) },
+    env: { LOG_FORMAT: 'pretty', ...env, PORT: String(port) },
     stdio: 'inherit',
   });
   api.on('exit', (code) => {

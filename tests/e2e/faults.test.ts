@@ -118,6 +118,7 @@ describe('when the store is down', () => {
   });
   afterAll(async () => {
     await campus?.close().catch(() => undefined);
+    await ferret?.stop();
     await rm(dataDir, { recursive: true, force: true });
   });
 

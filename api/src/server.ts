@@ -44,8 +44,12 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   const resolveRoles = createRoleResolver({ organization, organizerGroupId: config.organizerGroupId, ttlMs: ROLE_CACHE_MS, now: Date.now });
   const holderId = `${hostname()}:${process.pid}:${randomUUID()}`;
 
-  // The app's logger is created by Fastify; the domain logs through it once it exists.
-  let log: { warn(details: object, message: string): void } = { warn: () => undefined };
+  // Fastify creates the logger with the app; the domain and the bot, built before it, log through it once it exists.
+  let log: { warn(details: object, message: string): void; error(details: object, message: string): void } = {
+    warn: () => undefined,
+    error: () => undefined,
+  };
+  const lateLogger = { warn: (details: object, message: string) => log.warn(details, message), error: (details: object, message: string) => log.error(details, message) };
   const campus = createCampus({
     ...stores,
     people,
@@ -53,7 +57,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     clock: { now: () => new Date() },
     ids: { newId: randomUUID },
     holderId,
-    logger: { warn: (details, message) => log.warn(details, message) },
+    logger: lateLogger,
   });
   const authority = `${config.authorityHost}/${config.tenantId}`;
   const app = await buildApp({
@@ -84,6 +88,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     botHandler: createBotHandler(
       { appId: config.bot.appId, appPassword: config.bot.appPassword, appTenantId: config.tenantId, appType: config.bot.appType },
       createCampusBotPorts({ campus, people, resolveRoles, tabUrl: config.publicUrl }),
+      lateLogger,
     ),
     tabDir: config.tabDir,
     logger,

@@ -48,6 +48,7 @@ export async function assembleDevTenant(options: AssembleOptions): Promise<Assem
   const app = Fastify({
     logger: options.logger,
     rewriteUrl: rewriteMeUrl,
+    routerOptions: { ignoreTrailingSlash: true },
     ...(options.https ? { https: options.https } : {}),
   }) as unknown as FastifyInstance;
 

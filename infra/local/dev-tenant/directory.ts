@@ -14,7 +14,7 @@ interface DirectoryIndex {
   deletedReasons: Map<string, RemovedReason>;
   /** The manager a user had before its latest manager change (delta reports it as removed). */
   formerManagers: Map<string, string | null>;
-  sorted: { version: number; byId: DirectoryUser[]; byName: DirectoryUser[] } | null;
+  sorted: { version: number; byId: DirectoryUser[] | null; byName: DirectoryUser[] | null } | null;
 }
 
 /** Graph's delta `@removed.reason`: 'changed' = soft-deleted (restorable), 'deleted' = gone for good. */
@@ -55,15 +55,21 @@ function directoryIndex(state: TenantState): DirectoryIndex {
   return index;
 }
 
-/** Users ordered by id (Graph's default collection order here) and by displayName, cached per directory version. */
-export function sortedUsers(state: TenantState): { byId: DirectoryUser[]; byName: DirectoryUser[] } {
+/** Users ordered by id (Graph's default collection order here) and by displayName, each built on first use per directory version. */
+export function sortedUsers(state: TenantState): { readonly byId: DirectoryUser[]; readonly byName: DirectoryUser[] } {
   const index = directoryIndex(state);
-  if (!index.sorted || index.sorted.version !== state.directoryVersion) {
-    const byId = [...state.users.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const byName = [...byId].sort((a, b) => compareByName(a, b));
-    index.sorted = { version: state.directoryVersion, byId, byName };
-  }
-  return index.sorted;
+  if (!index.sorted || index.sorted.version !== state.directoryVersion) index.sorted = { version: state.directoryVersion, byId: null, byName: null };
+  const sorted = index.sorted;
+  return {
+    get byId() {
+      sorted.byId ??= [...state.users.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return sorted.byId;
+    },
+    get byName() {
+      sorted.byName ??= [...state.users.values()].sort(compareByName);
+      return sorted.byName;
+    },
+  };
 }
 
 export function compareByName(a: DirectoryUser, b: DirectoryUser): number {

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { DevTenantContext } from '../context.js';
 import { DEV_API_SCOPE, DEV_DELEGATED_PERMISSIONS, GRAPH_APP_ID, GRAPH_RESOURCE } from '../defaults.js';
 import { addGroupMember, createUser, deleteUser, removeGroupMember, updateUser } from '../directory.js';
@@ -105,7 +105,7 @@ export const devRoutes: FastifyPluginAsync<{ ctx: DevTenantContext }> = async (a
     return reply.code(204).send();
   });
 
-  const membership = (add: boolean) => async (request: import('fastify').FastifyRequest<{ Params: { id: string; memberId: string } }>, reply: FastifyReply) => {
+  const membership = (add: boolean) => async (request: FastifyRequest<{ Params: { id: string; memberId: string } }>, reply: FastifyReply) => {
     const group = state.groups.get(request.params.id);
     if (!group) return problem(reply, 404, 'DEV_TENANT_UNKNOWN_GROUP', `No group '${request.params.id}'.`);
     const memberId = findUser(state, request.params.memberId)?.id ?? (state.groups.has(request.params.memberId) ? request.params.memberId : null);

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { DevTenantContext } from '../context.js';
 import { formerManagerOf, removedReason, sortedUsers, userChangeSince } from '../directory.js';
 import type { DirectoryUser, TenantState } from '../state.js';
@@ -24,6 +24,18 @@ const isDeltaState = (v: unknown): v is DeltaState =>
   typeof v === 'object' && v !== null && 'upTo' in v && typeof (v as DeltaState).upTo === 'number';
 
 const DEFAULT_PAGE = 100;
+
+/** Index of the first user whose id sorts after `id` (binary search over the id-ordered list). */
+function firstAfter(users: readonly DirectoryUser[], id: string): number {
+  let lo = 0;
+  let hi = users.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (users[mid]!.id <= id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 const MAX_PAGE = 999;
 
 function pageSize(request: FastifyRequest, top: number | null): number {
@@ -47,7 +59,7 @@ function managerDelta(state: TenantState, user: DirectoryUser, changed: boolean)
 export const deltaRoutes: FastifyPluginAsync<{ ctx: DevTenantContext }> = async (app, { ctx }) => {
   const { state } = ctx;
 
-  const handler = async (request: FastifyRequest, reply: import('fastify').FastifyReply) => {
+  const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     if (!requirePermission(request, reply, READ_USERS)) return reply;
     const q = readListQuery(request, MAX_PAGE);
     const query = request.query as Record<string, string | undefined>;
@@ -70,12 +82,11 @@ export const deltaRoutes: FastifyPluginAsync<{ ctx: DevTenantContext }> = async 
     const size = pageSize(request, q.top);
     const value: Record<string, unknown>[] = [];
     let last: string | null = null;
-    let more = false;
+    let more: boolean;
 
     if (round.since === null) {
       const users = sortedUsers(state).byId;
-      let i = 0;
-      if (round.after !== null) while (i < users.length && users[i]!.id <= round.after) i++;
+      let i = round.after === null ? 0 : firstAfter(users, round.after);
       for (; i < users.length && value.length < size; i++) {
         const user = users[i]!;
         value.push({ ...renderUser(user, select), ...(round.manager ? managerDelta(state, user, false) : {}) });

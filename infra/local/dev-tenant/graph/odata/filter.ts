@@ -26,16 +26,19 @@ function tokenize(source: string): Token[] {
   while (i < source.length) {
     const ch = source[i]!;
     if (/\s/.test(ch)) i++;
-    else if (ch === '(' || ch === ')' || ch === ',') tokens.push({ kind: 'punct', value: ch }), i++;
-    else if (ch === "'") {
+    else if (ch === '(' || ch === ')' || ch === ',') {
+      tokens.push({ kind: 'punct', value: ch });
+      i++;
+    } else if (ch === "'") {
       let value = '';
       i++;
       for (;;) {
         if (i >= source.length) throw syntax(`Unterminated string literal at position ${i} in '${source}'.`);
-        if (source[i] === "'") {
-          if (source[i + 1] === "'") (value += "'"), (i += 2);
-          else break;
-        } else value += source[i++];
+        if (source[i] === "'" && source[i + 1] === "'") {
+          value += "'";
+          i += 2;
+        } else if (source[i] === "'") break;
+        else value += source[i++];
       }
       i++;
       tokens.push({ kind: 'string', value });
@@ -83,13 +86,19 @@ class Parser<T> {
 
   private or(): Predicate<T> {
     const parts = [this.and()];
-    while (this.peekWord('or')) (this.pos++, parts.push(this.and()));
+    while (this.peekWord('or')) {
+      this.pos++;
+      parts.push(this.and());
+    }
     return parts.length === 1 ? parts[0]! : (item) => parts.some((p) => p(item));
   }
 
   private and(): Predicate<T> {
     const parts = [this.unary()];
-    while (this.peekWord('and')) (this.pos++, parts.push(this.unary()));
+    while (this.peekWord('and')) {
+      this.pos++;
+      parts.push(this.unary());
+    }
     return parts.length === 1 ? parts[0]! : (item) => parts.every((p) => p(item));
   }
 
@@ -160,7 +169,10 @@ class Parser<T> {
       const field = this.field(name.value, 'in');
       this.expectPunct('(');
       const values: Literal[] = [this.literal()];
-      while (this.tokens[this.pos]?.value === ',') (this.pos++, values.push(this.literal()));
+      while (this.tokens[this.pos]?.value === ',') {
+        this.pos++;
+        values.push(this.literal());
+      }
       this.expectPunct(')');
       const wanted = new Set(values.map(lower));
       return (item) => wanted.has(lower(field.get(item)));

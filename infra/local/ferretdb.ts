@@ -3,7 +3,8 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:fs';
-import { access, mkdir } from 'node:fs/promises';
+import { access, chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import net, { type Socket } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -11,7 +12,9 @@ import { MongoClient } from 'mongodb';
 
 const run = promisify(execFile);
 
-export const ferretDbInstallCommand = 'go install github.com/FerretDB/FerretDB/cmd/ferretdb@v1.24.2';
+const ferretDbModule = 'github.com/FerretDB/FerretDB';
+const ferretDbVersion = 'v1.24.2';
+export const ferretDbInstallCommand = `go install ${ferretDbModule}/cmd/ferretdb@${ferretDbVersion}`;
 
 /** How to start a local FerretDB. */
 export interface FerretDbOptions {
@@ -65,8 +68,49 @@ export async function findFerretDbBinary(): Promise<string> {
   }
   throw new Error(
     'FerretDB binary not found: looked for `ferretdb` on PATH and in $(go env GOPATH)/bin. ' +
-      `Install it with \`${ferretDbInstallCommand}\` (Go 1.22+), or set MONGODB_URI to use another MongoDB-compatible store.`,
+      `Install it with installFerretDb() from infra/local/ferretdb.ts: it builds what \`${ferretDbInstallCommand}\` ` +
+      'builds, plus the build/version/version.txt that a plain go install leaves out (without it the binary panics ' +
+      'at start). Or set MONGODB_URI to use another MongoDB-compatible store.',
   );
+}
+
+/**
+ * Builds FerretDB into `binDir` (default `$(go env GOPATH)/bin`) and returns the binary's path. The module is
+ * built from a copy of its source with build/version/version.txt written in, which `go install` cannot do.
+ */
+export async function installFerretDb(
+  options: { binDir?: string; log?: (line: string) => void } = {},
+): Promise<string> {
+  const log = options.log ?? (() => {});
+  const binDir = options.binDir ?? (await goBinDirs())[0];
+  if (!binDir) throw new Error('cannot install FerretDB: `go env GOPATH` failed; is Go (1.22+) installed?');
+  log(`downloading ${ferretDbModule}@${ferretDbVersion}`);
+  const { stdout } = await run('go', ['mod', 'download', '-json', `${ferretDbModule}@${ferretDbVersion}`], {
+    cwd: os.tmpdir(),
+  });
+  const moduleDir = (JSON.parse(stdout) as { Dir?: string }).Dir;
+  if (!moduleDir) throw new Error(`go mod download did not report where ${ferretDbModule} is`);
+  const sourceDir = await mkdtemp(path.join(os.tmpdir(), 'ferretdb-src-'));
+  try {
+    await run('cp', ['-R', `${moduleDir}/.`, sourceDir]);
+    // The module cache is read-only; the copy must be writable to add the version file.
+    await run('chmod', ['-R', 'u+w', sourceDir]);
+    await writeFile(path.join(sourceDir, 'build', 'version', 'version.txt'), `${ferretDbVersion}\n`);
+    const binary = path.join(binDir, 'ferretdb');
+    const building = path.join(binDir, `.ferretdb-${process.pid}`);
+    log(`building ${binary} (takes a few minutes the first time)`);
+    await mkdir(binDir, { recursive: true });
+    await run('go', ['build', '-buildvcs=false', '-o', building, './cmd/ferretdb'], {
+      cwd: sourceDir,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    await chmod(building, 0o755);
+    // Renamed into place so that a concurrent start never runs a half-written binary.
+    await rename(building, binary);
+    return binary;
+  } finally {
+    await rm(sourceDir, { recursive: true, force: true });
+  }
 }
 
 function freeLoopbackPort(): Promise<number> {
@@ -199,11 +243,8 @@ async function attemptStart(binary: string, dataDir: string, log: (line: string)
 
 function explain(message: string, output: string): string {
   const hint = output.includes('version.txt')
-    ? '\nThis binary was built by `go install` without build/version/version.txt, which FerretDB needs. ' +
-      'Rebuild it from a copy of the module source with that file (containing v1.24.2): ' +
-      'cp -r "$(go env GOMODCACHE)"\'/github.com/!ferret!d!b/!ferret!d!b@v1.24.2\' /tmp/ferretdb-src && chmod -R u+w /tmp/ferretdb-src && ' +
-      'echo v1.24.2 > /tmp/ferretdb-src/build/version/version.txt && ' +
-      '(cd /tmp/ferretdb-src && go build -o "$(go env GOPATH)/bin/ferretdb" ./cmd/ferretdb)'
+    ? '\nThis binary was built by `go install`, which leaves out build/version/version.txt. ' +
+      'Rebuild it with installFerretDb() from infra/local/ferretdb.ts, which writes that file before building.'
     : '';
   return `${message}${output ? `\n--- its output (tail) ---\n${output}` : ''}${hint}`;
 }

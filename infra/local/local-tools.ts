@@ -5,7 +5,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { ferretDbInstallCommand, findFerretDbBinary } from './ferretdb.js';
+import { findFerretDbBinary, installFerretDb } from './ferretdb.js';
 
 const run = promisify(execFile);
 
@@ -19,15 +19,13 @@ function runVisible(command: string, args: string[]): Promise<void> {
   });
 }
 
-/** The ferretdb binary, built with `go install` the first time (about two minutes). */
+/** The ferretdb binary, built with Go the first time (a few minutes). */
 export async function ensureFerretDb(): Promise<string> {
   try {
     return await findFerretDbBinary();
   } catch {
-    console.warn(`FerretDB is not installed; building it: ${ferretDbInstallCommand}`);
-    const [command, ...args] = ferretDbInstallCommand.split(' ') as [string, ...string[]];
-    await runVisible(command, args);
-    return findFerretDbBinary();
+    console.warn('FerretDB is not installed; building FerretDB v1.24.2 with Go');
+    return installFerretDb({ log: (line) => console.warn(line) });
   }
 }
 

@@ -1,3 +1,6 @@
+// The augmentation below applies only where vitest's own types are loaded.
+import type {} from 'vitest';
+
 /** Values the global setups hand to every test file through vitest's provide/inject. */
 export interface DevTenantInfo {
   /** https://localhost:PORT — Entra endpoints live under /{tenantId}, Graph under /v1.0, test controls under /_dev. */

@@ -80,15 +80,18 @@ export function createBookSessionEvent(deps: BookSessionEventDeps): BookSessionE
     return registrations.some((registration) => registration.status === 'confirmed' && registration.invite === 'pending');
   }
 
+  let acquisitions = 0;
   async function syncAttendees(scope: TenantScope, sessionId: string): Promise<boolean> {
     const key = `event-attendees:${scope.tenantId}:${sessionId}`;
     for (let round = 0; round < MAX_SYNC_ROUNDS; round++) {
+      // One holder name per acquisition, so a late release of an expired grant cannot end a newer one of this process.
+      const holder = `${deps.holderId}#${++acquisitions}`;
       // Whoever holds the lease will see our registration: it re-reads after every write and after releasing.
-      if (!(await deps.leases.tryAcquire(key, deps.holderId, ATTENDEE_LEASE_MS))) return false;
+      if (!(await deps.leases.tryAcquire(key, holder, ATTENDEE_LEASE_MS))) return false;
       try {
         await sendAttendees(scope, sessionId);
       } finally {
-        await deps.leases.release(key, deps.holderId);
+        await deps.leases.release(key, holder);
       }
       if (!(await hasPendingInvites(scope, sessionId))) return true;
     }

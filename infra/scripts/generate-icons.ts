@@ -1,10 +1,12 @@
 /**
  * Draws the Campus app icons (a mortarboard) and writes appPackage/color.png (192x192, white on the accent colour)
- * and appPackage/outline.png (32x32, white on transparent) as Teams asks. Run: `npx tsx infra/scripts/generate-icons.ts`.
+ * and appPackage/outline.png (32x32, white on transparent) as Teams asks, plus the tab's favicon.
+ * Run: `npx tsx infra/scripts/generate-icons.ts`.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
+import { repoRoot } from '../local/paths.js';
 import { appPackageDir } from './app-manifest.js';
 
 type Rgba = readonly [number, number, number, number];
@@ -106,4 +108,8 @@ await writeFile(
   path.join(appPackageDir, 'outline.png'),
   encodePng(32, render(32, clear, mortarboard(clear), 0.04)),
 );
-console.log('Wrote appPackage/color.png and appPackage/outline.png');
+await writeFile(
+  path.join(repoRoot, 'tab', 'public', 'favicon.png'),
+  encodePng(64, render(64, accent, mortarboard(accent), 0.08)),
+);
+console.log('Wrote appPackage/color.png, appPackage/outline.png and tab/public/favicon.png');

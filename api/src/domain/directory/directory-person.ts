@@ -1,0 +1,91 @@
+import type { TenantScope } from '../shared/tenant-scope.js';
+
+/** A person of the tenant's directory as Campus keeps it, synced from Microsoft Graph. */
+export interface DirectoryPerson {
+  tenantId: string;
+  /** Entra object id. */
+  id: string;
+  displayName: string;
+  givenName: string | null;
+  surname: string | null;
+  mail: string | null;
+  userPrincipalName: string;
+  jobTitle: string | null;
+  department: string | null;
+  officeLocation: string | null;
+  city: string | null;
+  country: string | null;
+  employeeType: string | null;
+  accountEnabled: boolean;
+  managerId: string | null;
+  /** Ids of the managers above, nearest first (managerId is managerChain[0]); [] at the top. */
+  managerChain: string[];
+  /** Mailbox time zone as Graph returns it (Windows name, e.g. 'Romance Standard Time'), null until enriched. */
+  timeZone: string | null;
+  skills: string[];
+  responsibilities: string[];
+  aboutMe: string | null;
+  /** True once Graph reported the account deleted; kept so history still resolves names. */
+  deleted: boolean;
+  syncedAt: Date;
+}
+
+/** The properties a delta page carries for a person; on an incremental sync only the changed ones are present. */
+export type DirectoryChange = { id: string } & Partial<
+  Pick<
+    DirectoryPerson,
+    | 'displayName'
+    | 'givenName'
+    | 'surname'
+    | 'mail'
+    | 'userPrincipalName'
+    | 'jobTitle'
+    | 'department'
+    | 'officeLocation'
+    | 'city'
+    | 'country'
+    | 'employeeType'
+    | 'accountEnabled'
+    | 'managerId'
+  >
+>;
+
+/** What profile enrichment reads per person, outside delta (Graph serves these only on a single user). */
+export interface DirectoryProfile {
+  id: string;
+  skills: string[];
+  responsibilities: string[];
+  aboutMe: string | null;
+  timeZone: string | null;
+}
+
+/** A person's place in the reporting line, all the chain computation needs. */
+export interface ManagerLink {
+  id: string;
+  managerId: string | null;
+  managerChain: string[];
+}
+
+/** The synced directory. Query methods for audiences live with the targeting rules. */
+export interface DirectoryStore {
+  /**
+   * Writes the properties present on each change; a person seen for the first time gets defaults for the rest
+   * (empty chain and profile, not deleted). A change for a deleted person revives it.
+   */
+  upsertMany(scope: TenantScope, changes: DirectoryChange[], syncedAt: Date): Promise<void>;
+  /** Keeps the records (history still resolves names) and marks them deleted. */
+  markDeleted(scope: TenantScope, ids: string[], syncedAt: Date): Promise<void>;
+  findById(scope: TenantScope, id: string): Promise<DirectoryPerson | null>;
+  findByIds(scope: TenantScope, ids: string[]): Promise<DirectoryPerson[]>;
+  /** Direct reports of a manager, deleted people excluded. */
+  listReports(scope: TenantScope, managerId: string): Promise<DirectoryPerson[]>;
+  /** Every person's reporting line, for computing all chains after a full sync. */
+  listManagerLinks(scope: TenantScope): Promise<ManagerLink[]>;
+  /** The reporting lines of these people. */
+  findManagerLinks(scope: TenantScope, ids: string[]): Promise<ManagerLink[]>;
+  /** The reporting lines of everyone whose stored chain passes through one of these people. */
+  listManagerLinksUnder(scope: TenantScope, ids: string[]): Promise<ManagerLink[]>;
+  setManagerChains(scope: TenantScope, chains: Array<{ id: string; managerChain: string[] }>): Promise<void>;
+  setProfiles(scope: TenantScope, profiles: DirectoryProfile[]): Promise<void>;
+  countPeople(scope: TenantScope): Promise<number>;
+}

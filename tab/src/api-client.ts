@@ -13,28 +13,34 @@ import type {
   SessionView,
 } from './api-types.js';
 
-/** Codes the tab makes up itself when the API's answer carries none. */
+/** Codes the tab makes up itself, for failures that never reached the API or got no readable answer. */
 export const clientErrorCodes = {
   network: 'TAB_ERR_NETWORK',
   badResponse: 'TAB_ERR_BAD_RESPONSE',
+  signedOut: 'TAB_ERR_SIGNED_OUT',
+  sso: 'TAB_ERR_SSO',
 } as const;
 
 /** A failed API call. `field` is the JSON pointer (e.g. /capacity) of the input the API refused, if any. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
+  readonly field: string | undefined;
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly field?: string,
-    options?: { cause?: unknown },
+    options: { field?: string; cause?: unknown } = {},
   ) {
-    super(message, options);
+    super(message, { cause: options.cause });
+    this.field = options.field;
   }
 }
 
+/** What the user reads when the sign-in is gone or refused: the remedy, not the protocol detail. */
+export const signedOutMessage = 'Your sign-in has expired. Sign in again.';
+
 const statusMessages: Record<number, string> = {
-  401: 'Your sign-in has expired. Sign in again.',
+  401: signedOutMessage,
   403: 'You do not have access to this part of Campus.',
   404: 'Campus could not find what you asked for.',
   429: 'Campus is busy right now. Wait a moment and try again.',
@@ -50,7 +56,7 @@ export function toApiError(status: number, bodyText: string): ApiError {
   }
   if (isErrorBody(body)) {
     const field = typeof body.details?.field === 'string' ? body.details.field : undefined;
-    return new ApiError(status, body.code ?? `TAB_ERR_HTTP_${status}`, body.message, field);
+    return new ApiError(status, body.code ?? `TAB_ERR_HTTP_${status}`, body.message, { field });
   }
   const message =
     statusMessages[status] ??
@@ -81,7 +87,6 @@ async function requestJson<T>(fetchImpl: typeof fetch, url: string, init: Reques
       0,
       clientErrorCodes.network,
       'Campus could not be reached. Check your connection and try again.',
-      undefined,
       { cause },
     );
   }
@@ -94,7 +99,6 @@ async function requestJson<T>(fetchImpl: typeof fetch, url: string, init: Reques
       response.status,
       clientErrorCodes.badResponse,
       'Campus sent an answer the tab could not read.',
-      undefined,
       { cause },
     );
   }

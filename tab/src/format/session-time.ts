@@ -1,4 +1,5 @@
 /** How the tab writes session times: in the viewer's own zone first, the session's zone beside it when they differ. */
+import { wallClockAt } from './wall-clock.js';
 
 /** The pieces a session card shows. */
 export interface SessionTimeText {
@@ -94,8 +95,5 @@ function describeInSessionZone(
 
 /** Whether two zones show the same wall-clock times at both instants (Europe/Paris and Europe/Berlin do). */
 function sameOffsets(start: Date, end: Date, zoneA: string, zoneB: string): boolean {
-  const wallClock = (zone: string) =>
-    new Intl.DateTimeFormat('en-US', { timeZone: zone, dateStyle: 'short', timeStyle: 'short' });
-  const [a, b] = [wallClock(zoneA), wallClock(zoneB)];
-  return a.format(start) === b.format(start) && a.format(end) === b.format(end);
+  return [start, end].every((instant) => wallClockAt(instant, zoneA) === wallClockAt(instant, zoneB));
 }

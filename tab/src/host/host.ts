@@ -2,7 +2,7 @@
  * Where the tab runs. Inside Teams, Outlook or the Microsoft 365 app, teams-js initializes and the host hands out
  * tokens and themes; in a plain browser nothing answers, so detection gives up after a short wait.
  */
-import { ApiError } from '../api-client.js';
+import { ApiError, clientErrorCodes } from '../api-client.js';
 
 // Loaded only for pages that look hosted: on import teams-js fetches its list of host origins from Microsoft's CDN,
 // which a plain browser session has no use for.
@@ -50,12 +50,9 @@ export async function getHostToken(): Promise<string> {
     const reason = cause instanceof Error ? cause.message : String(cause);
     throw new ApiError(
       0,
-      'TAB_ERR_SSO',
+      clientErrorCodes.sso,
       `Campus could not sign you in through Microsoft 365 (${reason}).`,
-      undefined,
-      {
-        cause,
-      },
+      { cause },
     );
   }
 }

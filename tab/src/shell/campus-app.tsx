@@ -1,12 +1,10 @@
 import { use, useEffect, useMemo, useState } from 'react';
-import { ApiError, createApiClient } from '../api-client.js';
+import { ApiError, clientErrorCodes, createApiClient, signedOutMessage } from '../api-client.js';
 import { browserTokens, type Boot } from '../auth/bootstrap.js';
 import { SignInPage } from '../auth/sign-in-page.js';
 import { getHostToken, onHostThemeChange, openHostLink } from '../host/host.js';
 import { ErrorBar } from '../shared/error-bar.js';
 import { SignedInApp } from './signed-in-app.js';
-
-const signedOutMessage = 'Your sign-in has expired. Sign in again.';
 
 /** Waits for start-up, then shows the sign-in page or the signed-in tab; a 401 in the browser signs out. */
 export function CampusApp({
@@ -35,12 +33,13 @@ export function CampusApp({
           : {
               getToken: async () => {
                 const token = browserTokens.load();
-                if (!token) throw new ApiError(401, 'TAB_ERR_SIGNED_OUT', signedOutMessage);
+                if (!token) throw new ApiError(401, clientErrorCodes.signedOut, signedOutMessage);
                 return token;
               },
-              onUnauthorized: (failure) => {
+              // The API's own 401 text names protocol details; the sign-in page says what to do instead.
+              onUnauthorized: () => {
                 browserTokens.clear();
-                setNotice(failure.message);
+                setNotice(signedOutMessage);
                 setSignedIn(false);
               },
             },

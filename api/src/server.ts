@@ -6,7 +6,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type AppConfig } from './config.js';
 import { createCampusBotPorts } from './adapters/bot/campus-bot-ports.js';
 import { createEntraTokenVerifier } from './adapters/entra/token-verifier.js';
-import { createCalendarGateway, createGraphGateway, createOrganizationRoles, createPeopleDirectory } from './adapters/graph/index.js';
+import { createCalendarGateway, createGraphGateway, createMailGateway, createOrganizationRoles, createPeopleDirectory } from './adapters/graph/index.js';
 import { describeStore } from './adapters/mongo/describe-store.js';
 import { connectMongo, createMongoStores, ensureIndexes } from './adapters/mongo/index.js';
 import { createCampus } from './domain/campus.js';
@@ -54,6 +54,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     ...stores,
     people,
     calendar: createCalendarGateway(graph),
+    mail: createMailGateway(graph),
     clock: { now: () => new Date() },
     ids: { newId: randomUUID },
     holderId,

@@ -1,5 +1,6 @@
 import { createBookSessionEvent, type BookSessionEvent, type BookingLogger } from './calendar/book-session-event.js';
 import type { CalendarGateway } from './calendar/calendar-gateway.js';
+import type { MailGateway } from './outbox/outgoing-mail.js';
 import type { PeopleDirectory } from './people/person.js';
 import { searchPresenters } from './people/search-presenters.js';
 import { listMySessions } from './registrations/list-my-sessions.js';
@@ -18,6 +19,7 @@ export interface CampusPorts {
   leases: LeaseStore;
   people: PeopleDirectory;
   calendar: CalendarGateway;
+  mail: MailGateway;
   clock: Clock;
   ids: IdGenerator;
   /** Names this process as a lease holder. */

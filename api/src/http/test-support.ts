@@ -5,6 +5,7 @@ import { buildApp } from '../app.js';
 import { connectMongo, createMongoStores, ensureIndexes } from '../adapters/mongo/index.js';
 import { createError } from '../errors.js';
 import type { CalendarGateway, EventAttendee, SessionEventDraft } from '../domain/calendar/calendar-gateway.js';
+import type { OutgoingMail } from '../domain/outbox/outgoing-mail.js';
 import { createCampus } from '../domain/campus.js';
 import type { TokenVerifier } from '../domain/people/identity.js';
 import type { PeopleDirectory, Person } from '../domain/people/person.js';
@@ -39,6 +40,13 @@ export function createFakeCalendar() {
       if (fake.failing) throw createError('CAMPUS_ERR_GRAPH_UNAVAILABLE', 'Graph is down (test)');
       attendeeWrites.push({ eventId, attendees });
     },
+    async updateEvent(_scope, _ownerId, eventId, _details, attendees) {
+      if (fake.failing) throw createError('CAMPUS_ERR_GRAPH_UNAVAILABLE', 'Graph is down (test)');
+      attendeeWrites.push({ eventId, attendees });
+    },
+    async cancelEvent() {
+      if (fake.failing) throw createError('CAMPUS_ERR_GRAPH_UNAVAILABLE', 'Graph is down (test)');
+    },
   } satisfies CalendarGateway & Record<string, unknown>;
   return fake;
 }
@@ -54,6 +62,8 @@ export async function buildTestApp() {
   const mongo = await connectMongo({ uri: inject('mongodbUri'), dbName: `campus_http_${randomUUID().slice(0, 8)}` });
   await ensureIndexes(mongo.db);
   const calendar = createFakeCalendar();
+  /** Mail the app asked Graph to send. */
+  const sentMail: OutgoingMail[] = [];
   const people: PeopleDirectory = {
     async findById(_scope, id) {
       return users.find((user) => user.id === id) ?? null;
@@ -73,6 +83,7 @@ export async function buildTestApp() {
     ...createMongoStores(mongo.db),
     people,
     calendar,
+    mail: { async sendMail(_scope, message: OutgoingMail) { sentMail.push(message); } },
     clock: { now: () => frozenAt ?? new Date() },
     ids: { newId: randomUUID },
     holderId: 'http-test',
@@ -92,6 +103,7 @@ export async function buildTestApp() {
     app,
     campus,
     calendar,
+    sentMail,
     /** Moves the app's clock (for rules about time such as "already started"). */
     travelTo(at: Date) {
       frozenAt = at;

@@ -1,4 +1,4 @@
-import type { CalendarGateway, EventAttendee } from '../../domain/calendar/calendar-gateway.js';
+import type { CalendarGateway, EventAttendee, EventDetails } from '../../domain/calendar/calendar-gateway.js';
 import type { GraphGateway } from './graph-gateway.js';
 import { gatewayFor, segment } from './graph-scope.js';
 
@@ -22,6 +22,23 @@ function toGraphAttendees(attendees: EventAttendee[]): object[] {
   }));
 }
 
+/** Graph's form of the fields a session rewrites on its event. */
+function toGraphDetails(details: EventDetails): object {
+  return {
+    subject: details.subject,
+    body: { contentType: 'html', content: details.bodyHtml },
+    start: details.start,
+    end: details.end,
+    location: { displayName: details.location ?? '' },
+    isOnlineMeeting: details.online,
+    ...(details.online ? { onlineMeetingProvider: 'teamsForBusiness' } : {}),
+  };
+}
+
+function eventPath(ownerId: string, eventId: string): string {
+  return `/users/${segment(ownerId)}/events/${segment(eventId)}`;
+}
+
 /** Session events in the presenter's Outlook calendar (Calendars.ReadWrite, application permission). */
 export function createCalendarGateway(gateway: GraphGateway): CalendarGateway {
   return {
@@ -29,13 +46,7 @@ export function createCalendarGateway(gateway: GraphGateway): CalendarGateway {
       const graph = gatewayFor(gateway, scope);
       const eventsPath = `/users/${segment(draft.ownerId)}/events`;
       const created = await graph.post<GraphEvent>(eventsPath, {
-        subject: draft.subject,
-        body: { contentType: 'html', content: draft.bodyHtml },
-        start: draft.start,
-        end: draft.end,
-        ...(draft.location === null ? {} : { location: { displayName: draft.location } }),
-        isOnlineMeeting: draft.online,
-        ...(draft.online ? { onlineMeetingProvider: 'teamsForBusiness' } : {}),
+        ...toGraphDetails(draft),
         // Attendees do not propose other times: a session's time is the presenter's to change.
         allowNewTimeProposals: false,
         responseRequested: true,
@@ -56,9 +67,18 @@ export function createCalendarGateway(gateway: GraphGateway): CalendarGateway {
     async replaceAttendees(scope, ownerId, eventId, attendees) {
       const graph = gatewayFor(gateway, scope);
       // Only `attendees` in the body: Outlook then sends updates to the attendees that changed, not to all.
-      await graph.patch(`/users/${segment(ownerId)}/events/${segment(eventId)}`, {
-        attendees: toGraphAttendees(attendees),
-      });
+      await graph.patch(eventPath(ownerId, eventId), { attendees: toGraphAttendees(attendees) });
+    },
+
+    async updateEvent(scope, ownerId, eventId, details, attendees) {
+      const graph = gatewayFor(gateway, scope);
+      await graph.patch(eventPath(ownerId, eventId), { ...toGraphDetails(details), attendees: toGraphAttendees(attendees) });
+    },
+
+    async cancelEvent(scope, ownerId, eventId, comment) {
+      const graph = gatewayFor(gateway, scope);
+      // Graph's cancel (organizer only) sends the comment with the cancellation; DELETE would send none.
+      await graph.post(`${eventPath(ownerId, eventId)}/cancel`, { comment });
     },
   };
 }

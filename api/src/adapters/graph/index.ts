@@ -10,3 +10,4 @@ export { GraphRequestError } from './graph-request-error.js';
 export { createPeopleDirectory } from './people-directory.js';
 export { createOrganizationRoles } from './organization-roles.js';
 export { createCalendarGateway } from './calendar-gateway.js';
+export { createMailGateway } from './mail-gateway.js';

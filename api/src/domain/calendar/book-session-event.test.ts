@@ -38,6 +38,12 @@ function world() {
       writes.push(attendees);
       await onAttendeeWrite();
     },
+    async updateEvent() {
+      throw new Error('not expected in these tests');
+    },
+    async cancelEvent() {
+      throw new Error('not expected in these tests');
+    },
   };
   const sessionRepository = {
     async findById(_s: unknown, id: string) {
@@ -73,7 +79,7 @@ function world() {
     },
   };
   const booking = (holderId: string) =>
-    createBookSessionEvent({ calendar, sessions: sessionRepository, registrations: registrationRepository, leases: leaseStore, holderId, logger: { warn: () => undefined } });
+    createBookSessionEvent({ calendar, mail: { sendMail: async () => undefined }, sessions: sessionRepository, registrations: registrationRepository, leases: leaseStore, holderId, logger: { warn: () => undefined } });
   return {
     registrations, writes, leases, booking,
     get created() {

@@ -1,7 +1,8 @@
 import type { RegistrationRepository, LeaseStore } from '../registrations/registration.js';
 import type { Session, SessionRepository } from '../sessions/session.js';
 import type { TenantScope } from '../shared/tenant-scope.js';
-import type { CalendarGateway } from './calendar-gateway.js';
+import type { MailGateway, OutgoingMail } from '../outbox/outgoing-mail.js';
+import type { CalendarGateway, EventAttendee, EventDetails } from './calendar-gateway.js';
 
 export interface BookingLogger {
   warn(details: object, message: string): void;
@@ -9,6 +10,7 @@ export interface BookingLogger {
 
 export interface BookSessionEventDeps {
   calendar: CalendarGateway;
+  mail: MailGateway;
   sessions: SessionRepository;
   registrations: RegistrationRepository;
   leases: LeaseStore;
@@ -22,11 +24,29 @@ const ATTENDEE_LEASE_MS = 60_000;
 /** Rounds of "send, then look for registrations that arrived meanwhile" one holder does before leaving the rest to the worker. */
 const MAX_SYNC_ROUNDS = 20;
 
+/**
+ * The calendar booking port the registration, session and approval use cases call. Every request is durable:
+ * it is recorded, then delivered now if Graph answers, else by the worker, with retries; none throws for a
+ * Graph failure. Call each one right after storing the change it reflects.
+ */
 export interface BookSessionEvent {
   /** Creates the session's Outlook event if it has none yet; on failure logs and leaves it to the worker. */
   tryNow(session: Session): Promise<Session>;
-  /** Puts every confirmed registrant on the event; on failure logs and leaves it to the worker. */
+  /** Same as requestAttendeeSync (kept for existing callers). */
   trySyncAttendees(scope: TenantScope, sessionId: string): Promise<void>;
+  /**
+   * After any registration change: the event's attendee list becomes the session's confirmed registrations,
+   * sent whole, so only the attendees that changed hear from Outlook. Marks their invites sent.
+   */
+  requestAttendeeSync(scope: TenantScope, sessionId: string): Promise<void>;
+  /** After a change of time, title or place: every attendee receives the updated meeting. */
+  requestEventUpdate(scope: TenantScope, sessionId: string): Promise<void>;
+  /** After the session is cancelled: Outlook cancels the meeting for everyone, with this message. */
+  requestEventCancellation(scope: TenantScope, sessionId: string, message: string): Promise<void>;
+  /**
+   * Sends a mail once per idempotency key, however often it is requested (e.g. `approval-request:{registrationId}`).
+   */
+  requestMail(scope: TenantScope, message: OutgoingMail, idempotencyKey: string): Promise<void>;
   /** The worker's pass: events not yet created, then attendees not yet invited. */
   processPending(limit: number): Promise<{ eventsCreated: number; sessionsSynced: number }>;
 }
@@ -47,29 +67,25 @@ export function createBookSessionEvent(deps: BookSessionEventDeps): BookSessionE
     const created = await deps.calendar.createEvent(session, {
       ownerId: session.calendar.ownerId,
       transactionId: session.calendar.transactionId,
-      subject: session.title,
-      bodyHtml: eventBody(session),
-      start: session.start,
-      end: session.end,
-      online: session.online,
-      location: session.location,
+      ...eventDetails(session),
     });
     await deps.sessions.recordCalendarEvent(session, session.id, created);
     return { ...session, calendar: { ...session.calendar, eventId: created.eventId, joinUrl: created.joinUrl } };
+  }
+
+  async function confirmedAttendees(scope: TenantScope, sessionId: string) {
+    const registrations = await deps.registrations.listBySession(scope, sessionId);
+    const confirmed = registrations.filter((registration) => registration.status === 'confirmed');
+    const attendees: EventAttendee[] = confirmed.map((registration) => ({ email: registration.mail, name: registration.displayName }));
+    return { confirmed, attendees };
   }
 
   async function sendAttendees(scope: TenantScope, sessionId: string): Promise<boolean> {
     const found = await deps.sessions.findById(scope, sessionId);
     if (!found) return false;
     const session = await ensureEvent(found);
-    const registrations = await deps.registrations.listBySession(scope, sessionId);
-    const confirmed = registrations.filter((registration) => registration.status === 'confirmed');
-    await deps.calendar.replaceAttendees(
-      scope,
-      session.calendar.ownerId,
-      session.calendar.eventId!,
-      confirmed.map((registration) => ({ email: registration.mail, name: registration.displayName })),
-    );
+    const { confirmed, attendees } = await confirmedAttendees(scope, sessionId);
+    await deps.calendar.replaceAttendees(scope, session.calendar.ownerId, session.calendar.eventId!, attendees);
     const newlyInvited = confirmed.filter((registration) => registration.invite === 'pending').map((r) => r.id);
     if (newlyInvited.length > 0) await deps.registrations.markInvitesSent(scope, newlyInvited);
     return true;
@@ -98,20 +114,37 @@ export function createBookSessionEvent(deps: BookSessionEventDeps): BookSessionE
     return false;
   }
 
+  async function trySyncAttendees(scope: TenantScope, sessionId: string): Promise<void> {
+    try {
+      await syncAttendees(scope, sessionId);
+    } catch (error) {
+      deps.logger.warn({ sessionId, ...describe(error) }, 'attendees not sent to Outlook yet; the calendar worker will retry');
+    }
+  }
+
   return {
+    trySyncAttendees,
+    requestAttendeeSync: trySyncAttendees,
+    async requestEventUpdate(scope, sessionId) {
+      const session = await deps.sessions.findById(scope, sessionId);
+      if (!session?.calendar.eventId) return;
+      const { attendees } = await confirmedAttendees(scope, sessionId);
+      await deps.calendar.updateEvent(scope, session.calendar.ownerId, session.calendar.eventId, eventDetails(session), attendees);
+    },
+    async requestEventCancellation(scope, sessionId, message) {
+      const session = await deps.sessions.findById(scope, sessionId);
+      if (!session?.calendar.eventId) return;
+      await deps.calendar.cancelEvent(scope, session.calendar.ownerId, session.calendar.eventId, message);
+    },
+    async requestMail(scope, message) {
+      await deps.mail.sendMail(scope, message);
+    },
     async tryNow(session) {
       try {
         return await ensureEvent(session);
       } catch (error) {
         deps.logger.warn({ sessionId: session.id, ...describe(error) }, 'Outlook event not created yet; the calendar worker will retry');
         return session;
-      }
-    },
-    async trySyncAttendees(scope, sessionId) {
-      try {
-        await syncAttendees(scope, sessionId);
-      } catch (error) {
-        deps.logger.warn({ sessionId, ...describe(error) }, 'attendees not sent to Outlook yet; the calendar worker will retry');
       }
     },
     async processPending(limit) {
@@ -139,6 +172,17 @@ export function createBookSessionEvent(deps: BookSessionEventDeps): BookSessionE
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function eventDetails(session: Session): EventDetails {
+  return {
+    subject: session.title,
+    bodyHtml: eventBody(session),
+    start: session.start,
+    end: session.end,
+    online: session.online,
+    location: session.location,
+  };
 }
 
 function eventBody(session: Session): string {

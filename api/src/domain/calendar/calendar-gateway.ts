@@ -32,7 +32,14 @@ export interface EventAttendee {
   name: string;
 }
 
-/** Writes session events into Outlook calendars (Microsoft Graph). */
+/** The fields of a session's event that a change of time, title or place rewrites. */
+export type EventDetails = Omit<SessionEventDraft, 'ownerId' | 'transactionId'>;
+
+/**
+ * Writes session events into Outlook calendars (Microsoft Graph). Failures: CampusError
+ * CAMPUS_ERR_GRAPH_UNAVAILABLE (503) when Graph stayed unavailable, with `details.retryAfterMs` when Graph said
+ * when to come back; any other error means Graph refused the write.
+ */
 export interface CalendarGateway {
   createEvent(scope: TenantScope, draft: SessionEventDraft): Promise<CreatedEvent>;
   /**
@@ -40,4 +47,11 @@ export interface CalendarGateway {
    * to the attendees that changed and not to everyone again; callers serialize writes to one event.
    */
   replaceAttendees(scope: TenantScope, ownerId: string, eventId: string, attendees: EventAttendee[]): Promise<void>;
+  /**
+   * Rewrites the event's details and its whole attendee list in one PATCH. Because more than `attendees`
+   * changes, Outlook sends the update to every attendee (and invitations or cancellations to those that changed).
+   */
+  updateEvent(scope: TenantScope, ownerId: string, eventId: string, details: EventDetails, attendees: EventAttendee[]): Promise<void>;
+  /** Cancels the meeting: attendees get a cancellation carrying the comment, and the event leaves the calendar. */
+  cancelEvent(scope: TenantScope, ownerId: string, eventId: string, comment: string): Promise<void>;
 }

@@ -16,6 +16,24 @@ const dosTime = 0;
 const dosDate = (0 << 9) | (1 << 5) | 1;
 const utf8NamesFlag = 0x0800;
 
+/**
+ * The 26 bytes the local file header and the central directory record share, in the same order:
+ * version needed, flags, method, time, date, CRC-32, sizes, name length, extra length.
+ */
+function sharedFields(checksum: number, compressedSize: number, size: number, nameLength: number): Buffer {
+  const fields = Buffer.alloc(26);
+  fields.writeUInt16LE(20, 0); // version needed: 2.0 (deflate)
+  fields.writeUInt16LE(utf8NamesFlag, 2);
+  fields.writeUInt16LE(deflateMethod, 4);
+  fields.writeUInt16LE(dosTime, 6);
+  fields.writeUInt16LE(dosDate, 8);
+  fields.writeUInt32LE(checksum, 10);
+  fields.writeUInt32LE(compressedSize, 14);
+  fields.writeUInt32LE(size, 18);
+  fields.writeUInt16LE(nameLength, 22);
+  return fields; // extra length stays zero
+}
+
 /** Builds the bytes of a ZIP archive holding `entries` in the given order. */
 export function createZip(entries: readonly ZipEntry[]): Buffer {
   const localParts: Buffer[] = [];
@@ -24,38 +42,21 @@ export function createZip(entries: readonly ZipEntry[]): Buffer {
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
     const compressed = deflateRawSync(entry.data);
-    const checksum = crc32(entry.data);
+    const shared = sharedFields(crc32(entry.data), compressed.length, entry.data.length, name.length);
 
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(utf8NamesFlag, 6);
-    local.writeUInt16LE(deflateMethod, 8);
-    local.writeUInt16LE(dosTime, 10);
-    local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(checksum, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    localParts.push(local, name, compressed);
+    const localSignature = Buffer.alloc(4);
+    localSignature.writeUInt32LE(0x04034b50, 0);
+    localParts.push(localSignature, shared, name, compressed);
 
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4); // made by: version 2.0
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(utf8NamesFlag, 8);
-    central.writeUInt16LE(deflateMethod, 10);
-    central.writeUInt16LE(dosTime, 12);
-    central.writeUInt16LE(dosDate, 14);
-    central.writeUInt32LE(checksum, 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(entry.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42); // extra, comment, disk, attributes stay zero
-    centralParts.push(central, name);
+    const centralStart = Buffer.alloc(6);
+    centralStart.writeUInt32LE(0x02014b50, 0);
+    centralStart.writeUInt16LE(20, 4); // made by: version 2.0
+    // Comment length, disk number and attributes stay zero; then where the local header starts.
+    const centralEnd = Buffer.alloc(14);
+    centralEnd.writeUInt32LE(offset, 10);
+    centralParts.push(centralStart, shared, centralEnd, name);
 
-    offset += local.length + name.length + compressed.length;
+    offset += localSignature.length + shared.length + name.length + compressed.length;
   }
   const centralDirectory = Buffer.concat(centralParts);
   const end = Buffer.alloc(22);

@@ -23,6 +23,6 @@ export const tab: FastifyPluginAsync<{ root: string }> = async (app, { root }) =
     index: ['index.html'],
     wildcard: false,
     cacheControl: false,
-    setHeaders: (res, file) => res.setHeader('cache-control', cacheControlFor(file)),
+    setHeaders: (reply, file) => reply.header('cache-control', cacheControlFor(file)),
   });
 };

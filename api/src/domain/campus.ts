@@ -1,5 +1,6 @@
 import { createBookSessionEvent, type BookSessionEvent, type BookingLogger } from './calendar/book-session-event.js';
 import type { CalendarGateway } from './calendar/calendar-gateway.js';
+import type { OutboxStore } from './outbox/outbox.js';
 import type { MailGateway } from './outbox/outgoing-mail.js';
 import type { PeopleDirectory } from './people/person.js';
 import { searchPresenters } from './people/search-presenters.js';
@@ -17,6 +18,7 @@ export interface CampusPorts {
   registrations: RegistrationRepository;
   seats: SeatLedger;
   leases: LeaseStore;
+  outbox: OutboxStore;
   people: PeopleDirectory;
   calendar: CalendarGateway;
   mail: MailGateway;
@@ -39,6 +41,8 @@ export function createCampus(ports: CampusPorts) {
     listMySessions: (actor: Actor) => listMySessions(ports, actor),
     searchPresenters: (actor: Actor, text: string, limit: number) => searchPresenters(ports.people, actor, text, limit),
     processPendingCalendarWork: (limit: number) => bookSessionEvent.processPending(limit),
+    /** Resolves once no Outlook delivery of this process runs in background (before closing the store). */
+    calendarIdle: () => bookSessionEvent.idle(),
   };
 }
 

@@ -64,6 +64,8 @@ export const collectionNames = {
   registrations: 'registrations',
   seats: 'seats',
   leases: 'leases',
+  outbox: 'outbox',
+  outboxTargets: 'outboxTargets',
 } as const;
 
 /** The typed collections of the Campus database. */

@@ -5,7 +5,9 @@ import type {
   SeatLedger,
 } from '../../domain/registrations/registration.js';
 import type { SessionRepository } from '../../domain/sessions/session.js';
+import type { OutboxStore } from '../../domain/outbox/outbox.js';
 import { createLeaseStore } from './lease-store.js';
+import { createOutboxStore } from './outbox-store.js';
 import { createRegistrationRepository } from './registration-repository.js';
 import { createSeatLedger } from './seat-ledger.js';
 import { createSessionRepository } from './session-repository.js';
@@ -19,6 +21,7 @@ export interface MongoStores {
   registrations: RegistrationRepository;
   seats: SeatLedger;
   leases: LeaseStore;
+  outbox: OutboxStore;
 }
 
 export function createMongoStores(db: Db): MongoStores {
@@ -27,5 +30,6 @@ export function createMongoStores(db: Db): MongoStores {
     registrations: createRegistrationRepository(db),
     seats: createSeatLedger(db),
     leases: createLeaseStore(db),
+    outbox: createOutboxStore(db),
   };
 }

@@ -34,6 +34,17 @@ const indexes: Record<keyof typeof collectionNames, IndexDescription[]> = {
     // Exclusivity itself rests on _id (`${key}#${epoch}`).
     { name: 'key_epoch', key: { key: 1, epoch: -1 } },
   ],
+  outbox: [
+    // Recording an intent is an insert into the unique _id (its idempotency key); no other unique index.
+    // listOpenByTarget: { tenantId, target, status: { $in: open } } by createdAt.
+    { name: 'tenant_target_status_createdAt', key: { tenantId: 1, target: 1, status: 1, createdAt: 1 } },
+    // listDueTargets (the worker): { status: { $in: open }, nextAttemptAt <= now } by nextAttemptAt.
+    { name: 'status_nextAttemptAt', key: { status: 1, nextAttemptAt: 1 } },
+    // purgeDone: { status: 'done', updatedAt < before }.
+    { name: 'status_updatedAt', key: { status: 1, updatedAt: 1 } },
+  ],
+  // One document per target, read and written by _id (`${tenantId}:${target}`).
+  outboxTargets: [],
 };
 
 const namespaceExists = 48;

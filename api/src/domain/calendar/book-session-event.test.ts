@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { LeaseStore, Registration, RegistrationRepository } from '../registrations/registration.js';
+import { createError } from '../../errors.js';
+import { createInMemoryOutboxStore } from '../outbox/in-memory-outbox-store.js';
+import type { OutgoingMail } from '../outbox/outgoing-mail.js';
+import type { Registration, RegistrationRepository } from '../registrations/registration.js';
 import type { Session, SessionRepository } from '../sessions/session.js';
 import { createBookSessionEvent } from './book-session-event.js';
 import type { CalendarGateway, EventAttendee } from './calendar-gateway.js';
@@ -7,42 +10,60 @@ import type { CalendarGateway, EventAttendee } from './calendar-gateway.js';
 const scope = { tenantId: 't1' };
 const at = new Date('2030-01-01T10:00:00Z');
 
-function session(): Session {
+function session(overrides: Partial<Session> = {}): Session {
   return {
     id: 's1', tenantId: 't1', title: 'Excel macros', abstract: 'Record, then edit.',
     presenter: { id: 'p1', displayName: 'Pat', mail: 'pat@x.test' }, organizerId: 'o1',
     start: { dateTime: '2030-01-01T10:00:00', timeZone: 'UTC' }, end: { dateTime: '2030-01-01T11:00:00', timeZone: 'UTC' },
     startsAt: at, endsAt: new Date(at.getTime() + 3_600_000), capacity: 10, online: true, location: null, status: 'scheduled',
     calendar: { ownerId: 'p1', transactionId: 's1', eventId: null, joinUrl: null }, createdAt: at, updatedAt: at,
-  };
+    ...overrides,
+  } as Session;
 }
 
-function registration(id: string): Registration {
-  return { id, tenantId: 't1', sessionId: 's1', userId: `u-${id}`, displayName: id, mail: `${id}@x.test`, status: 'confirmed', seat: 1, invite: 'pending', createdAt: at, updatedAt: at };
+function registration(id: string, status = 'confirmed'): Registration {
+  return { id, tenantId: 't1', sessionId: 's1', userId: `u-${id}`, displayName: id, mail: `${id}@x.test`, status, seat: 1, invite: 'pending', createdAt: at, updatedAt: at } as Registration;
 }
 
-/** In-memory ports with just the behaviour the booking needs; `onAttendeeWrite` runs inside Graph's call. */
+type GraphCall =
+  | { op: 'create'; transactionId: string }
+  | { op: 'attendees' | 'update'; attendees: string[] }
+  | { op: 'cancel'; comment: string };
+
+/** In-memory ports; the fake Outlook dedupes creation by transactionId as Graph does. `fail` makes Graph fail. */
 function world() {
   const sessions = new Map([['s1', session()]]);
   const registrations: Registration[] = [];
-  const leases = new Map<string, string>();
-  const writes: EventAttendee[][] = [];
-  let created = 0;
+  const calls: GraphCall[] = [];
+  const outlookEvents = new Map<string, string>();
+  const mails: OutgoingMail[] = [];
+  let fail: ((op: GraphCall['op'] | 'mail') => unknown) | null = null;
   let onAttendeeWrite: () => Promise<void> = async () => undefined;
+  const emails = (attendees: EventAttendee[]) => attendees.map((attendee) => attendee.email);
+  const check = (op: GraphCall['op'] | 'mail') => {
+    const error = fail?.(op);
+    if (error) throw error;
+  };
   const calendar: CalendarGateway = {
-    async createEvent() {
-      created++;
-      return { eventId: 'e1', joinUrl: 'https://teams.microsoft.com/l/meetup-join/e1' };
+    async createEvent(_scope, draft) {
+      calls.push({ op: 'create', transactionId: draft.transactionId });
+      if (!outlookEvents.has(draft.transactionId)) outlookEvents.set(draft.transactionId, `e${outlookEvents.size + 1}`);
+      // A failed create has still made the event: the answer is what got lost (the worst case for duplicates).
+      check('create');
+      return { eventId: outlookEvents.get(draft.transactionId)!, joinUrl: 'https://teams.microsoft.com/l/meetup-join/x' };
     },
     async replaceAttendees(_scope, _owner, _event, attendees) {
-      writes.push(attendees);
+      check('attendees');
+      calls.push({ op: 'attendees', attendees: emails(attendees) });
       await onAttendeeWrite();
     },
-    async updateEvent() {
-      throw new Error('not expected in these tests');
+    async updateEvent(_scope, _owner, _event, _details, attendees) {
+      check('update');
+      calls.push({ op: 'update', attendees: emails(attendees) });
     },
-    async cancelEvent() {
-      throw new Error('not expected in these tests');
+    async cancelEvent(_scope, _owner, _event, comment) {
+      check('cancel');
+      calls.push({ op: 'cancel', comment });
     },
   };
   const sessionRepository = {
@@ -54,7 +75,7 @@ function world() {
       sessions.set(id, { ...found, calendar: { ...found.calendar, ...event } });
     },
     async listAwaitingCalendarEvent() {
-      return [...sessions.values()].filter((s) => !s.calendar.eventId);
+      return [...sessions.values()].filter((s) => !s.calendar.eventId && s.status === 'scheduled');
     },
   } as unknown as SessionRepository;
   const registrationRepository = {
@@ -65,71 +86,206 @@ function world() {
       for (const r of registrations) if (ids.includes(r.id)) r.invite = 'sent';
     },
     async listSessionsWithPendingInvites() {
-      return registrations.some((r) => r.invite === 'pending') ? [{ tenantId: 't1', sessionId: 's1' }] : [];
+      return registrations.some((r) => r.invite === 'pending' && r.status === 'confirmed') ? [{ tenantId: 't1', sessionId: 's1' }] : [];
     },
   } as unknown as RegistrationRepository;
-  const leaseStore: LeaseStore = {
-    async tryAcquire(key, holder) {
-      if (leases.has(key)) return false;
-      leases.set(key, holder);
-      return true;
-    },
-    async release(key, holder) {
-      if (leases.get(key) === holder) leases.delete(key);
-    },
-  };
+  let now = new Date('2029-12-01T08:00:00Z');
+  const clock = { now: () => now };
+  const outbox = createInMemoryOutboxStore(clock);
+  let ids = 0;
   const booking = (holderId: string) =>
-    createBookSessionEvent({ calendar, mail: { sendMail: async () => undefined }, sessions: sessionRepository, registrations: registrationRepository, leases: leaseStore, holderId, logger: { warn: () => undefined } });
+    createBookSessionEvent({
+      calendar,
+      mail: {
+        async sendMail(_scope, mail) {
+          check('mail');
+          mails.push(mail);
+        },
+      },
+      sessions: sessionRepository,
+      registrations: registrationRepository,
+      outbox: outbox.store,
+      clock,
+      ids: { newId: () => `id${++ids}` },
+      holderId,
+      logger: { warn: () => undefined },
+      outboxTiming: { random: () => 0, heartbeat: () => () => undefined },
+    });
   return {
-    registrations, writes, leases, booking,
-    get created() {
-      return created;
+    sessions, registrations, calls, mails, outbox, booking, outlookEvents,
+    ops: () => calls.map((call) => call.op),
+    failWith(next: typeof fail) {
+      fail = next;
     },
     setOnAttendeeWrite(fn: () => Promise<void>) {
       onAttendeeWrite = fn;
     },
+    advance(ms: number) {
+      now = new Date(now.getTime() + ms);
+    },
   };
 }
 
-describe('booking a session into Outlook', () => {
-  it('creates the event once, sends the whole attendee list and marks the invitations sent', async () => {
+const graphDown = () => createError('CAMPUS_ERR_GRAPH_UNAVAILABLE', 'Graph is down (test)');
+
+describe('booking a session into Outlook through the outbox', () => {
+  it('creates the event once, sends the whole attendee list once, and marks the invitations sent', async () => {
     const w = world();
+    const booking = w.booking('h1');
+    const booked = await booking.tryNow(w.sessions.get('s1')!);
+    expect(booked.calendar.eventId).toBe('e1');
     w.registrations.push(registration('a'), registration('b'));
-    await w.booking('h1').trySyncAttendees(scope, 's1');
-    await w.booking('h1').trySyncAttendees(scope, 's1');
-    expect(w.created).toBe(1);
-    expect(w.writes.at(-1)).toEqual([{ email: 'a@x.test', name: 'a' }, { email: 'b@x.test', name: 'b' }]);
+    await booking.requestAttendeeSync(scope, 's1');
+    // Nothing changed since: a second request costs no Graph call.
+    await booking.requestAttendeeSync(scope, 's1');
+    expect(w.calls).toEqual([{ op: 'create', transactionId: 's1' }, { op: 'attendees', attendees: ['a@x.test', 'b@x.test'] }]);
     expect(w.registrations.map((r) => r.invite)).toEqual(['sent', 'sent']);
+  });
+
+  it('removes a cancelled registration from the event by sending the remaining list', async () => {
+    const w = world();
+    const booking = w.booking('h1');
+    w.registrations.push(registration('a'), registration('b'));
+    await booking.requestAttendeeSync(scope, 's1');
+    w.registrations[0]!.status = 'cancelled' as Registration['status'];
+    await booking.requestAttendeeSync(scope, 's1');
+    expect(w.calls.at(-1)).toEqual({ op: 'attendees', attendees: ['b@x.test'] });
   });
 
   it('leaves a registration that arrives during another holder\'s write to that holder, which sends it next', async () => {
     const w = world();
+    await w.booking('h1').tryNow(w.sessions.get('s1')!);
     w.registrations.push(registration('a'));
     const first = w.booking('h1');
     const second = w.booking('h2');
     let secondDone: Promise<void> = Promise.resolve();
     w.setOnAttendeeWrite(async () => {
       w.setOnAttendeeWrite(async () => undefined);
-      // While h1 is inside Graph's call, b registers and h2 finds the event's lease taken.
       w.registrations.push(registration('b'));
-      secondDone = second.trySyncAttendees(scope, 's1');
+      secondDone = second.requestAttendeeSync(scope, 's1');
       await secondDone;
     });
-    await first.trySyncAttendees(scope, 's1');
+    await first.requestAttendeeSync(scope, 's1');
     await secondDone;
-    expect(w.writes).toEqual([[{ email: 'a@x.test', name: 'a' }], [{ email: 'a@x.test', name: 'a' }, { email: 'b@x.test', name: 'b' }]]);
+    await first.idle();
+    expect(w.calls.slice(1)).toEqual([{ op: 'attendees', attendees: ['a@x.test'] }, { op: 'attendees', attendees: ['a@x.test', 'b@x.test'] }]);
     expect(w.registrations.every((r) => r.invite === 'sent')).toBe(true);
-    expect(w.leases.size).toBe(0);
+    expect(w.outbox.claims.size).toBe(0);
   });
 
-  it('does not write while another process holds the event\'s lease; the worker finishes later', async () => {
+  it('recovers a crash between the Graph call and recording its answer without creating or inviting twice', async () => {
     const w = world();
     w.registrations.push(registration('a'));
-    w.leases.set('event-attendees:t1:s1', 'someone-else');
-    await w.booking('h1').trySyncAttendees(scope, 's1');
-    expect(w.writes).toEqual([]);
-    w.leases.clear();
-    expect(await w.booking('h1').processPending(10)).toEqual({ eventsCreated: 1, sessionsSynced: 1 });
-    expect(w.writes).toHaveLength(1);
+    // The first process's create reached Outlook, but it died before recording the event id or the attendees.
+    w.failWith((op) => (op === 'create' ? graphDown() : null));
+    await w.booking('h1').tryNow(w.sessions.get('s1')!);
+    w.failWith(null);
+    await w.booking('h2').processPending(10);
+    expect(w.ops()).toEqual(['create', 'create', 'attendees']);
+    expect(w.outlookEvents.size).toBe(1);
+    expect(w.sessions.get('s1')!.calendar.eventId).toBe('e1');
+    expect(await w.booking('h2').processPending(10)).toMatchObject({ eventsCreated: 0, sessionsSynced: 0 });
+  });
+
+  it('finds work the data implies when the request never ran: a session without event, confirmed registrations not invited', async () => {
+    const w = world();
+    w.registrations.push(registration('a'));
+    expect(await w.booking('h1').processPending(10)).toMatchObject({ eventsCreated: 1, sessionsSynced: 1 });
+    expect(w.ops()).toEqual(['create', 'attendees']);
+    expect(w.registrations[0]!.invite).toBe('sent');
+  });
+
+  it('sends a change of time to every attendee once, and nothing when the change did not happen', async () => {
+    const w = world();
+    const booking = w.booking('h1');
+    w.registrations.push(registration('a'));
+    await booking.requestAttendeeSync(scope, 's1');
+    await booking.requestEventUpdate(scope, 's1');
+    expect(w.ops()).toEqual(['create', 'attendees']);
+    w.sessions.set('s1', { ...w.sessions.get('s1')!, start: { dateTime: '2030-01-01T12:00:00', timeZone: 'UTC' } });
+    await booking.requestEventUpdate(scope, 's1');
+    await booking.requestEventUpdate(scope, 's1');
+    expect(w.calls.slice(2)).toEqual([{ op: 'update', attendees: ['a@x.test'] }]);
+  });
+
+  it('cancels the event once with the message, and never books a cancelled session', async () => {
+    const w = world();
+    const booking = w.booking('h1');
+    w.registrations.push(registration('a'));
+    await booking.requestAttendeeSync(scope, 's1');
+    w.sessions.set('s1', { ...w.sessions.get('s1')!, status: 'cancelled' });
+    await booking.requestEventCancellation(scope, 's1', 'Pat is ill; see you next month.');
+    await booking.requestEventCancellation(scope, 's1', 'again');
+    await booking.requestAttendeeSync(scope, 's1');
+    expect(w.calls.slice(2)).toEqual([{ op: 'cancel', comment: 'Pat is ill; see you next month.' }]);
+
+    w.sessions.set('s2', session({ id: 's2', status: 'cancelled', calendar: { ownerId: 'p1', transactionId: 's2', eventId: null, joinUrl: null } }));
+    await booking.requestEventCancellation(scope, 's2', 'never mind');
+    expect(w.calls).toHaveLength(3);
+  });
+
+  it('cancels an event whose creation was attempted but never recorded, found again by its transactionId', async () => {
+    const w = world();
+    const booking = w.booking('h1');
+    w.failWith((op) => (op === 'create' ? graphDown() : null));
+    await booking.tryNow(w.sessions.get('s1')!);
+    w.failWith(null);
+    w.sessions.set('s1', { ...w.sessions.get('s1')!, status: 'cancelled' });
+    await booking.requestEventCancellation(scope, 's1', 'Cancelled.');
+    expect(w.ops()).toEqual(['create', 'create', 'cancel']);
+    expect(w.outlookEvents.size).toBe(1);
+  });
+
+  it('keeps an intent whose session was never stored from booking anything', async () => {
+    const w = world();
+    await w.booking('h1').requestAttendeeSync(scope, 'never-stored');
+    expect(w.calls).toEqual([]);
+    expect([...w.outbox.items.values()].map((item) => item.status)).toEqual(['done']);
+  });
+
+  it('retries a Graph outage with backoff, then delivers each invitation exactly once', async () => {
+    const w = world();
+    const booking = w.booking('h1');
+    await booking.tryNow(w.sessions.get('s1')!);
+    w.failWith(() => graphDown());
+    w.registrations.push(registration('a'));
+    await booking.requestAttendeeSync(scope, 's1');
+    await booking.processPending(10);
+    w.registrations.push(registration('b'));
+    await booking.requestAttendeeSync(scope, 's1');
+    expect(w.registrations.map((r) => r.invite)).toEqual(['pending', 'pending']);
+    w.failWith(null);
+    expect(await booking.processPending(10)).toMatchObject({ sessionsSynced: 0 });
+    w.advance(5_000);
+    expect(await booking.processPending(10)).toMatchObject({ sessionsSynced: 1 });
+    expect(w.calls.slice(1)).toEqual([{ op: 'attendees', attendees: ['a@x.test', 'b@x.test'] }]);
+    expect(w.registrations.map((r) => r.invite)).toEqual(['sent', 'sent']);
+  });
+});
+
+describe('mail through the outbox', () => {
+  const message: OutgoingMail = { fromUserId: 'p1', to: [{ email: 'boss@x.test' }], subject: 'Approve?', body: { contentType: 'html', content: '<p>?</p>' } };
+
+  it('sends a mail once per idempotency key, tagged with the key', async () => {
+    const w = world();
+    const booking = w.booking('h1');
+    await booking.requestMail(scope, message, 'approval-request:r1');
+    await booking.requestMail(scope, message, 'approval-request:r1');
+    expect(w.mails).toEqual([{ ...message, headers: { 'x-campus-idempotency-key': 't1:mail:approval-request:r1' } }]);
+  });
+
+  it('retries a mail Graph did not take, and sends again one whose sending was interrupted (at least once)', async () => {
+    const w = world();
+    const booking = w.booking('h1');
+    w.failWith((op) => (op === 'mail' ? graphDown() : null));
+    await booking.requestMail(scope, message, 'k1');
+    const item = w.outbox.items.get('t1:mail:k1')!;
+    expect(item).toMatchObject({ status: 'pending', attempts: 1 });
+    // A process that died inside sendMail leaves 'sending'; whether Graph took it is unknown.
+    item.status = 'sending';
+    w.failWith(null);
+    await booking.processPending(10);
+    expect(w.mails).toHaveLength(1);
+    expect(w.outbox.items.get('t1:mail:k1')).toMatchObject({ status: 'done' });
   });
 });

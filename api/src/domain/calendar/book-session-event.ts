@@ -1,8 +1,12 @@
-import type { RegistrationRepository, LeaseStore } from '../registrations/registration.js';
-import type { Session, SessionRepository } from '../sessions/session.js';
-import type { TenantScope } from '../shared/tenant-scope.js';
+import { createMailDelivery } from '../outbox/deliver-mail.js';
+import { createOutbox, type DeliveryReport, type OutboxDeps } from '../outbox/create-outbox.js';
+import type { OutboxIntent, OutboxStore } from '../outbox/outbox.js';
 import type { MailGateway, OutgoingMail } from '../outbox/outgoing-mail.js';
-import type { CalendarGateway, EventAttendee, EventDetails } from './calendar-gateway.js';
+import type { RegistrationRepository } from '../registrations/registration.js';
+import type { Session, SessionRepository } from '../sessions/session.js';
+import type { Clock, IdGenerator, TenantScope } from '../shared/tenant-scope.js';
+import type { CalendarGateway } from './calendar-gateway.js';
+import { createEventDelivery, eventTarget } from './deliver-event.js';
 
 export interface BookingLogger {
   warn(details: object, message: string): void;
@@ -13,24 +17,32 @@ export interface BookSessionEventDeps {
   mail: MailGateway;
   sessions: SessionRepository;
   registrations: RegistrationRepository;
-  leases: LeaseStore;
-  /** Names this process as a lease holder. */
+  outbox: OutboxStore;
+  clock: Clock;
+  ids: IdGenerator;
+  /** Names this process as a claim holder. */
   holderId: string;
   logger: BookingLogger;
+  /** Test seams of the outbox: jitter and the claim heartbeat. */
+  outboxTiming?: Pick<OutboxDeps, 'random' | 'heartbeat' | 'claimTtlMs'>;
 }
 
-/** How long one process may hold an event's attendee lease before another may take over (covers Graph retries). */
-const ATTENDEE_LEASE_MS = 60_000;
-/** Rounds of "send, then look for registrations that arrived meanwhile" one holder does before leaving the rest to the worker. */
-const MAX_SYNC_ROUNDS = 20;
+/** What a worker pass did. */
+export interface PendingWorkReport extends DeliveryReport {
+  /** Sessions whose attendee list was written to Outlook (kept under this name for existing callers). */
+  sessionsSynced: number;
+}
 
 /**
  * The calendar booking port the registration, session and approval use cases call. Every request is durable:
- * it is recorded, then delivered now if Graph answers, else by the worker, with retries; none throws for a
- * Graph failure. Call each one right after storing the change it reflects.
+ * it is recorded in the outbox, then delivered now if Graph answers, else by the worker, with retries; none
+ * throws for a Graph failure (a store failure does throw: the caller's request then fails and may be repeated).
+ * Call each one right after storing the change it reflects. The window between that write and the request is
+ * covered by the data itself for creation (a session without event id) and for new attendees (a confirmed
+ * registration whose invite is 'pending'): the worker finds both.
  */
 export interface BookSessionEvent {
-  /** Creates the session's Outlook event if it has none yet; on failure logs and leaves it to the worker. */
+  /** Creates the session's Outlook event (with its Teams meeting); returns the session as stored afterwards. */
   tryNow(session: Session): Promise<Session>;
   /** Same as requestAttendeeSync (kept for existing callers). */
   trySyncAttendees(scope: TenantScope, sessionId: string): Promise<void>;
@@ -41,153 +53,83 @@ export interface BookSessionEvent {
   requestAttendeeSync(scope: TenantScope, sessionId: string): Promise<void>;
   /** After a change of time, title or place: every attendee receives the updated meeting. */
   requestEventUpdate(scope: TenantScope, sessionId: string): Promise<void>;
-  /** After the session is cancelled: Outlook cancels the meeting for everyone, with this message. */
+  /** After the session is cancelled (status stored first): Outlook cancels the meeting for everyone, with this message. */
   requestEventCancellation(scope: TenantScope, sessionId: string, message: string): Promise<void>;
-  /**
-   * Sends a mail once per idempotency key, however often it is requested (e.g. `approval-request:{registrationId}`).
-   */
+  /** Sends a mail once per idempotency key, however often it is requested (e.g. `approval-request:{registrationId}`). */
   requestMail(scope: TenantScope, message: OutgoingMail, idempotencyKey: string): Promise<void>;
-  /** The worker's pass: events not yet created, then attendees not yet invited. */
-  processPending(limit: number): Promise<{ eventsCreated: number; sessionsSynced: number }>;
+  /** The worker's pass: finds work the data implies, then delivers what is due. */
+  processPending(limit: number): Promise<PendingWorkReport>;
+  /** Resolves when this process has no delivery running in background (shutdown, tests). */
+  idle(): Promise<void>;
 }
 
-function describe(error: unknown): object {
-  return error instanceof Error ? { err: { message: error.message, code: (error as { code?: unknown }).code } } : { err: error };
+/** FNV-1a, 32 bits, in hex: a short stable key for a set of ids. */
+function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-/**
- * Books sessions into Outlook. Database state is the truth and Graph is brought in line with it:
- * the event is created with the session id as transactionId (idempotent), and the attendee list is always
- * sent whole, computed from confirmed registrations, so a replay after a crash or a retry changes nothing twice.
- * Attendee writes to one event are serialized by a lease, because each write replaces the whole list.
- */
+/** Books sessions into Outlook through the durable outbox (see createOutbox and createEventDelivery). */
 export function createBookSessionEvent(deps: BookSessionEventDeps): BookSessionEvent {
-  async function ensureEvent(session: Session): Promise<Session> {
-    if (session.calendar.eventId) return session;
-    const created = await deps.calendar.createEvent(session, {
-      ownerId: session.calendar.ownerId,
-      transactionId: session.calendar.transactionId,
-      ...eventDetails(session),
-    });
-    await deps.sessions.recordCalendarEvent(session, session.id, created);
-    return { ...session, calendar: { ...session.calendar, eventId: created.eventId, joinUrl: created.joinUrl } };
+  const outbox = createOutbox({
+    store: deps.outbox,
+    clock: deps.clock,
+    holderId: deps.holderId,
+    logger: deps.logger,
+    handlers: {
+      event: createEventDelivery(deps),
+      mail: createMailDelivery({ mail: deps.mail, store: deps.outbox, clock: deps.clock, logger: deps.logger }),
+    },
+    ...deps.outboxTiming,
+  });
+
+  async function request(scope: TenantScope, key: string, target: string, intent: OutboxIntent): Promise<void> {
+    await outbox.enqueue(scope, `${scope.tenantId}:${key}`, target, intent);
+    await outbox.deliverNow(scope, target);
   }
 
-  async function confirmedAttendees(scope: TenantScope, sessionId: string) {
-    const registrations = await deps.registrations.listBySession(scope, sessionId);
-    const confirmed = registrations.filter((registration) => registration.status === 'confirmed');
-    const attendees: EventAttendee[] = confirmed.map((registration) => ({ email: registration.mail, name: registration.displayName }));
-    return { confirmed, attendees };
+  function requestAttendeeSync(scope: TenantScope, sessionId: string): Promise<void> {
+    // A key per request: each change is its own intent, and the holder delivers all open ones in one write.
+    return request(scope, `event.attendees:${sessionId}:${deps.ids.newId()}`, eventTarget(sessionId), { kind: 'event.attendees', sessionId });
   }
 
-  async function sendAttendees(scope: TenantScope, sessionId: string): Promise<boolean> {
-    const found = await deps.sessions.findById(scope, sessionId);
-    if (!found) return false;
-    const session = await ensureEvent(found);
-    const { confirmed, attendees } = await confirmedAttendees(scope, sessionId);
-    await deps.calendar.replaceAttendees(scope, session.calendar.ownerId, session.calendar.eventId!, attendees);
-    const newlyInvited = confirmed.filter((registration) => registration.invite === 'pending').map((r) => r.id);
-    if (newlyInvited.length > 0) await deps.registrations.markInvitesSent(scope, newlyInvited);
-    return true;
-  }
-
-  async function hasPendingInvites(scope: TenantScope, sessionId: string): Promise<boolean> {
-    const registrations = await deps.registrations.listBySession(scope, sessionId);
-    return registrations.some((registration) => registration.status === 'confirmed' && registration.invite === 'pending');
-  }
-
-  let acquisitions = 0;
-  async function syncAttendees(scope: TenantScope, sessionId: string): Promise<boolean> {
-    const key = `event-attendees:${scope.tenantId}:${sessionId}`;
-    for (let round = 0; round < MAX_SYNC_ROUNDS; round++) {
-      // One holder name per acquisition, so a late release of an expired grant cannot end a newer one of this process.
-      const holder = `${deps.holderId}#${++acquisitions}`;
-      // Whoever holds the lease will see our registration: it re-reads after every write and after releasing.
-      if (!(await deps.leases.tryAcquire(key, holder, ATTENDEE_LEASE_MS))) return false;
-      try {
-        await sendAttendees(scope, sessionId);
-      } finally {
-        await deps.leases.release(key, holder);
-      }
-      if (!(await hasPendingInvites(scope, sessionId))) return true;
+  /** Intents the data implies but whose request a crash may have prevented. */
+  async function reconcile(limit: number): Promise<void> {
+    for (const session of await deps.sessions.listAwaitingCalendarEvent(null, limit)) {
+      await outbox.enqueue(session, `${session.tenantId}:event.create:${session.id}`, eventTarget(session.id), { kind: 'event.create', sessionId: session.id });
     }
-    return false;
-  }
-
-  async function trySyncAttendees(scope: TenantScope, sessionId: string): Promise<void> {
-    try {
-      await syncAttendees(scope, sessionId);
-    } catch (error) {
-      deps.logger.warn({ sessionId, ...describe(error) }, 'attendees not sent to Outlook yet; the calendar worker will retry');
+    for (const { tenantId, sessionId } of await deps.registrations.listSessionsWithPendingInvites(limit)) {
+      const scope = { tenantId };
+      if ((await deps.outbox.listOpenByTarget(scope, eventTarget(sessionId))).length > 0) continue;
+      const pending = (await deps.registrations.listBySession(scope, sessionId))
+        .filter((registration) => registration.status === 'confirmed' && registration.invite === 'pending')
+        .map((registration) => registration.id)
+        .sort();
+      // Keyed by the pending set: after a delivery given up on, the same set is not tried again every pass.
+      const key = `${tenantId}:event.attendees:${sessionId}:invites-${shortHash(pending.join(','))}`;
+      await outbox.enqueue(scope, key, eventTarget(sessionId), { kind: 'event.attendees', sessionId });
     }
   }
 
   return {
-    trySyncAttendees,
-    requestAttendeeSync: trySyncAttendees,
-    async requestEventUpdate(scope, sessionId) {
-      const session = await deps.sessions.findById(scope, sessionId);
-      if (!session?.calendar.eventId) return;
-      const { attendees } = await confirmedAttendees(scope, sessionId);
-      await deps.calendar.updateEvent(scope, session.calendar.ownerId, session.calendar.eventId, eventDetails(session), attendees);
-    },
-    async requestEventCancellation(scope, sessionId, message) {
-      const session = await deps.sessions.findById(scope, sessionId);
-      if (!session?.calendar.eventId) return;
-      await deps.calendar.cancelEvent(scope, session.calendar.ownerId, session.calendar.eventId, message);
-    },
-    async requestMail(scope, message) {
-      await deps.mail.sendMail(scope, message);
-    },
     async tryNow(session) {
-      try {
-        return await ensureEvent(session);
-      } catch (error) {
-        deps.logger.warn({ sessionId: session.id, ...describe(error) }, 'Outlook event not created yet; the calendar worker will retry');
-        return session;
-      }
+      await request(session, `event.create:${session.id}`, eventTarget(session.id), { kind: 'event.create', sessionId: session.id });
+      return (await deps.sessions.findById(session, session.id)) ?? session;
     },
+    trySyncAttendees: requestAttendeeSync,
+    requestAttendeeSync,
+    requestEventUpdate: (scope, sessionId) =>
+      request(scope, `event.update:${sessionId}:${deps.ids.newId()}`, eventTarget(sessionId), { kind: 'event.update', sessionId }),
+    requestEventCancellation: (scope, sessionId, message) =>
+      request(scope, `event.cancel:${sessionId}`, eventTarget(sessionId), { kind: 'event.cancel', sessionId, message }),
+    requestMail: (scope, mail, idempotencyKey) =>
+      request(scope, `mail:${idempotencyKey}`, `mail:${idempotencyKey}`, { kind: 'mail.send', mail }),
     async processPending(limit) {
-      let eventsCreated = 0;
-      let sessionsSynced = 0;
-      for (const session of await deps.sessions.listAwaitingCalendarEvent(null, limit)) {
-        try {
-          await ensureEvent(session);
-          eventsCreated++;
-        } catch (error) {
-          deps.logger.warn({ sessionId: session.id, ...describe(error) }, 'Outlook event still not created');
-        }
-      }
-      for (const { tenantId, sessionId } of await deps.registrations.listSessionsWithPendingInvites(limit)) {
-        try {
-          if (await syncAttendees({ tenantId }, sessionId)) sessionsSynced++;
-        } catch (error) {
-          deps.logger.warn({ sessionId, ...describe(error) }, 'attendees still not sent to Outlook');
-        }
-      }
-      return { eventsCreated, sessionsSynced };
+      await reconcile(limit);
+      const report = await outbox.processDue(limit);
+      return { ...report, sessionsSynced: report.attendeesSynced };
     },
+    idle: () => outbox.idle(),
   };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-function eventDetails(session: Session): EventDetails {
-  return {
-    subject: session.title,
-    bodyHtml: eventBody(session),
-    start: session.start,
-    end: session.end,
-    online: session.online,
-    location: session.location,
-  };
-}
-
-function eventBody(session: Session): string {
-  return [
-    `<p>${escapeHtml(session.abstract).replace(/\n/g, '<br>')}</p>`,
-    `<p>Presented by ${escapeHtml(session.presenter.displayName)} · a Campus peer-learning session</p>`,
-  ].join('');
 }

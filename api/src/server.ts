@@ -96,15 +96,17 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   });
   log = app.log;
 
-  let workerBusy = false;
+  let workerPass: Promise<void> | null = null;
   const worker = setInterval(() => {
-    if (workerBusy) return;
-    workerBusy = true;
-    campus
+    if (workerPass) return;
+    workerPass = campus
       .processPendingCalendarWork(CALENDAR_WORK_BATCH)
-      .catch((error: unknown) => app.log.warn({ err: error }, 'calendar worker pass failed; the next pass retries'))
+      .then(
+        () => undefined,
+        (error: unknown) => app.log.warn({ err: error }, 'calendar worker pass failed; the next pass retries'),
+      )
       .finally(() => {
-        workerBusy = false;
+        workerPass = null;
       });
   }, config.calendarWorkerIntervalMs);
 
@@ -118,6 +120,9 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     async close() {
       clearInterval(worker);
       await app.close();
+      // Deliveries under way finish (or record their failure) before the store goes: the outbox keeps the rest.
+      await workerPass;
+      await campus.calendarIdle();
       await mongo.close();
     },
   };

@@ -51,6 +51,10 @@ function calendarHandler(request: SeenRequest) {
   }
   const event = eventId === undefined ? undefined : events.get(decodeURIComponent(eventId));
   if (!event) return graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+  if (request.method === 'POST' && parts[5] === 'cancel') {
+    events.delete(decodeURIComponent(eventId!));
+    return { status: 202 };
+  }
   if (request.method === 'GET') return { body: event };
   if (request.method === 'PATCH') {
     Object.assign(event, request.body);
@@ -154,5 +158,46 @@ describe('replaceAttendees', () => {
       .catch((caught: unknown) => caught);
 
     expect(error).toMatchObject({ name: 'GraphRequestError', status: 404, graphCode: 'ErrorItemNotFound' });
+  });
+});
+
+describe('updateEvent', () => {
+  it('patches the details and the whole attendee list together, so every attendee gets the update', async () => {
+    const { eventId } = await calendar.createEvent(scope, draft());
+
+    const moved = draft({
+      start: { dateTime: '2026-12-02T09:00:00', timeZone: 'Europe/Paris' },
+      end: { dateTime: '2026-12-02T10:00:00', timeZone: 'Europe/Paris' },
+      online: false,
+      location: 'Lyon',
+    });
+    await calendar.updateEvent(scope, presenter, eventId, moved, [
+      { email: 'ada@contoso.test', name: 'Ada Lovelace' },
+    ]);
+
+    const patch = server.stats.graphRequests.find((request) => request.method === 'PATCH')!;
+    expect(patch.body).toEqual({
+      subject: 'Campus: Intro to TypeScript',
+      body: { contentType: 'html', content: '<p>Bring a laptop</p>' },
+      start: { dateTime: '2026-12-02T09:00:00', timeZone: 'Europe/Paris' },
+      end: { dateTime: '2026-12-02T10:00:00', timeZone: 'Europe/Paris' },
+      location: { displayName: 'Lyon' },
+      isOnlineMeeting: false,
+      attendees: [{ type: 'required', emailAddress: { address: 'ada@contoso.test', name: 'Ada Lovelace' } }],
+    });
+  });
+});
+
+describe('cancelEvent', () => {
+  it("posts Graph's cancel with the organizer's comment", async () => {
+    const { eventId } = await calendar.createEvent(scope, draft());
+
+    await calendar.cancelEvent(scope, presenter, eventId, 'The presenter is ill; we will reschedule.');
+
+    const cancel = server.stats.graphRequests.at(-1)!;
+    expect(cancel.method).toBe('POST');
+    expect(decodeURIComponent(cancel.path)).toBe(`/users/${presenter}/events/${eventId}/cancel`);
+    expect(cancel.body).toEqual({ comment: 'The presenter is ill; we will reschedule.' });
+    expect(events.has(eventId)).toBe(false);
   });
 });

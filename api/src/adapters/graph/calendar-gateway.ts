@@ -1,6 +1,7 @@
 import type { CalendarGateway, EventAttendee, EventDetails } from '../../domain/calendar/calendar-gateway.js';
 import type { GraphGateway } from './graph-gateway.js';
 import { gatewayFor, segment } from './graph-scope.js';
+import { writeBatcherFor } from './write-batcher.js';
 
 /** The parts of Graph's `event` Campus reads back. */
 interface GraphEvent {
@@ -39,19 +40,27 @@ function eventPath(ownerId: string, eventId: string): string {
   return `/users/${segment(ownerId)}/events/${segment(eventId)}`;
 }
 
-/** Session events in the presenter's Outlook calendar (Calendars.ReadWrite, application permission). */
+/**
+ * Session events in the presenter's Outlook calendar (Calendars.ReadWrite, application permission).
+ * Writes made at the same moment (the outbox delivering several sessions) travel together in $batch calls.
+ */
 export function createCalendarGateway(gateway: GraphGateway): CalendarGateway {
+  const writes = writeBatcherFor(gateway);
   return {
     async createEvent(scope, draft) {
       const graph = gatewayFor(gateway, scope);
       const eventsPath = `/users/${segment(draft.ownerId)}/events`;
-      const created = await graph.post<GraphEvent>(eventsPath, {
-        ...toGraphDetails(draft),
-        // Attendees do not propose other times: a session's time is the presenter's to change.
-        allowNewTimeProposals: false,
-        responseRequested: true,
-        // Graph answers a repeated POST with the same transactionId with the event it already made.
-        transactionId: draft.transactionId,
+      const created = await writes.send<GraphEvent>({
+        method: 'POST',
+        path: eventsPath,
+        body: {
+          ...toGraphDetails(draft),
+          // Attendees do not propose other times: a session's time is the presenter's to change.
+          allowNewTimeProposals: false,
+          responseRequested: true,
+          // Graph answers a repeated POST with the same transactionId with the event it already made.
+          transactionId: draft.transactionId,
+        },
       });
       let joinUrl = created.onlineMeeting?.joinUrl ?? null;
       if (draft.online && joinUrl === null) {
@@ -65,20 +74,25 @@ export function createCalendarGateway(gateway: GraphGateway): CalendarGateway {
     },
 
     async replaceAttendees(scope, ownerId, eventId, attendees) {
-      const graph = gatewayFor(gateway, scope);
+      gatewayFor(gateway, scope);
       // Only `attendees` in the body: Outlook then sends updates to the attendees that changed, not to all.
-      await graph.patch(eventPath(ownerId, eventId), { attendees: toGraphAttendees(attendees) });
+      await writes.send({
+        method: 'PATCH',
+        path: eventPath(ownerId, eventId),
+        body: { attendees: toGraphAttendees(attendees) },
+      });
     },
 
     async updateEvent(scope, ownerId, eventId, details, attendees) {
-      const graph = gatewayFor(gateway, scope);
-      await graph.patch(eventPath(ownerId, eventId), { ...toGraphDetails(details), attendees: toGraphAttendees(attendees) });
+      gatewayFor(gateway, scope);
+      const body = { ...toGraphDetails(details), attendees: toGraphAttendees(attendees) };
+      await writes.send({ method: 'PATCH', path: eventPath(ownerId, eventId), body });
     },
 
     async cancelEvent(scope, ownerId, eventId, comment) {
-      const graph = gatewayFor(gateway, scope);
+      gatewayFor(gateway, scope);
       // Graph's cancel (organizer only) sends the comment with the cancellation; DELETE would send none.
-      await graph.post(`${eventPath(ownerId, eventId)}/cancel`, { comment });
+      await writes.send({ method: 'POST', path: `${eventPath(ownerId, eventId)}/cancel`, body: { comment } });
     },
   };
 }

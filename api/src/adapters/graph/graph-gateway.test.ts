@@ -164,6 +164,8 @@ describe('retries', () => {
     expect(cause).toBeInstanceOf(GraphRequestError);
     expect(cause.status).toBe(503);
     expect(cause.graphCode).toBe('ServiceUnavailable');
+    // Graph's last Retry-After travels with the error, for callers that retry later on their own (the outbox).
+    expect((error as CampusError).details).toMatchObject({ retryAfterMs: 1000 });
     expect(server.stats.graphRequests).toHaveLength(4);
     expect(delays).toEqual([1000, 1000, 1000]);
   });

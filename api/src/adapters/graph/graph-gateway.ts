@@ -2,7 +2,7 @@ import { Client, GraphError, RetryHandlerOptions } from '@microsoft/microsoft-gr
 import { createError } from '../../errors.js';
 import { createBatcher, type BatchRequest, type BatchResponse } from './graph-batch.js';
 import { isTransientStatus, retryAfterOf, toGraphRequestError } from './graph-request-error.js';
-import { createSemaphore, retryDelayMs } from './retry-policy.js';
+import { createSemaphore, parseRetryAfterMs, retryDelayMs } from './retry-policy.js';
 import { createTokenSource, isTransientTokenError } from './token-source.js';
 
 export type { BatchRequest, BatchResponse } from './graph-batch.js';
@@ -162,7 +162,8 @@ export function createGraphGateway(config: GraphGatewayConfig): GraphGateway {
             `Microsoft Graph did not answer ${method} ${logPath}`,
             {
               cause: failure,
-              details: { status: failure.status, requestId: failure.requestId, attempts: attempt + 1 },
+              // retryAfterMs: Graph's last Retry-After, so a caller with its own longer retries (the outbox) honours it.
+              details: { status: failure.status, requestId: failure.requestId, attempts: attempt + 1, retryAfterMs: parseRetryAfterMs(retryAfterOf(error), now()) },
             },
           );
         }

@@ -1,6 +1,7 @@
 import type { MailGateway, OutgoingMail } from '../../domain/outbox/outgoing-mail.js';
 import type { GraphGateway } from './graph-gateway.js';
 import { gatewayFor, segment } from './graph-scope.js';
+import { writeBatcherFor } from './write-batcher.js';
 
 /** Graph's sendMail body for a Campus mail. */
 export function toSendMailBody(mail: OutgoingMail): object {
@@ -18,11 +19,17 @@ export function toSendMailBody(mail: OutgoingMail): object {
   };
 }
 
-/** Mail sent as a tenant mailbox (Mail.Send, application permission). */
+/** Mail sent as a tenant mailbox (Mail.Send, application permission); mails sent together share $batch calls. */
 export function createMailGateway(gateway: GraphGateway): MailGateway {
+  const writes = writeBatcherFor(gateway);
   return {
     async sendMail(scope, mail) {
-      await gatewayFor(gateway, scope).post(`/users/${segment(mail.fromUserId)}/sendMail`, toSendMailBody(mail));
+      gatewayFor(gateway, scope);
+      await writes.send({
+        method: 'POST',
+        path: `/users/${segment(mail.fromUserId)}/sendMail`,
+        body: toSendMailBody(mail),
+      });
     },
   };
 }

@@ -4,18 +4,35 @@ import type { OutboxStore } from './outbox/outbox.js';
 import type { MailGateway } from './outbox/outgoing-mail.js';
 import type { PeopleDirectory } from './people/person.js';
 import { searchPresenters } from './people/search-presenters.js';
+import { approvalsWithinCampus, type ApprovalRequests } from './registrations/approval-requests.js';
+import { cancelMyRegistration, cancelRegistration, cancelRegistrationAs } from './registrations/cancel-registration.js';
+import { decideApproval, type ApprovalDecision, type Decider } from './registrations/decide-approval.js';
 import { listMySessions } from './registrations/list-my-sessions.js';
+import { getRegistration, getRegistrationHistory, listSessionRegistrations } from './registrations/list-session-registrations.js';
+import { markAttendance } from './registrations/mark-attendance.js';
+import { createStoredNotifier, type NotificationStore, type Notifier } from './registrations/notifier.js';
+import { processRegistrationWork } from './registrations/process-registration-work.js';
 import { registerForSession } from './registrations/register-for-session.js';
-import type { LeaseStore, RegistrationRepository, SeatLedger } from './registrations/registration.js';
+import { createArrivalCounter, type RegistrationDeps } from './registrations/registration-flow.js';
+import type { ChangedBy, LeaseStore, RegistrationHistory, RegistrationRepository, SeatLedger } from './registrations/registration.js';
+import { cancelSession } from './sessions/cancel-session.js';
 import { createSession, type NewSession } from './sessions/create-session.js';
 import { getSession, listSessions } from './sessions/list-sessions.js';
+import { updateSession, type SessionEdit } from './sessions/update-session.js';
 import type { SessionRepository } from './sessions/session.js';
-import type { Actor, Clock, IdGenerator } from './shared/tenant-scope.js';
+import type { Actor, Clock, IdGenerator, TenantScope } from './shared/tenant-scope.js';
 
 /** Everything the domain needs from the outside world. */
 export interface CampusPorts {
   sessions: SessionRepository;
   registrations: RegistrationRepository;
+  /** Append-only record of every registration change; its unique index decides racing changes. */
+  registrationHistory: RegistrationHistory;
+  notifications: NotificationStore;
+  /** Who approves registrations for sessions that need it; until wired, decisions come only through decideApproval. */
+  approvals?: ApprovalRequests;
+  /** Tells people about their registrations; defaults to notifications kept in the store for the tab. */
+  notifier?: Notifier;
   seats: SeatLedger;
   leases: LeaseStore;
   outbox: OutboxStore;
@@ -33,12 +50,35 @@ export interface CampusPorts {
 export function createCampus(ports: CampusPorts) {
   const bookSessionEvent: BookSessionEvent = createBookSessionEvent(ports);
   const withBooking = { ...ports, bookSessionEvent };
+  const registering: RegistrationDeps = {
+    ...withBooking,
+    history: ports.registrationHistory,
+    approvals: ports.approvals ?? approvalsWithinCampus,
+    notifier: ports.notifier ?? createStoredNotifier(ports.notifications, ports.clock),
+    arrivals: createArrivalCounter(),
+  };
   return {
     createSession: (actor: Actor, input: NewSession) => createSession(withBooking, actor, input),
     listSessions: (actor: Actor, page: { limit: number; cursor: string | null }) => listSessions(ports, actor, page),
     getSession: (actor: Actor, sessionId: string) => getSession(ports, actor, sessionId),
-    registerForSession: (actor: Actor, sessionId: string) => registerForSession(withBooking, actor, sessionId),
-    listMySessions: (actor: Actor) => listMySessions(ports, actor),
+    updateSession: (actor: Actor, sessionId: string, edit: SessionEdit) => updateSession(registering, actor, sessionId, edit),
+    cancelSession: (actor: Actor, sessionId: string, message: string) => cancelSession(registering, actor, sessionId, message),
+    registerForSession: (actor: Actor, sessionId: string) => registerForSession(registering, actor, sessionId),
+    cancelMyRegistration: (actor: Actor, sessionId: string) => cancelMyRegistration(registering, actor, sessionId),
+    cancelRegistrationAs: (actor: Actor, registrationId: string, reason: string | null) => cancelRegistrationAs(registering, actor, registrationId, reason),
+    /** For the approval feature: a supervisor (already checked as the approver) or Campus cancels a registration. */
+    cancelRegistration: (scope: TenantScope, registrationId: string, by: ChangedBy, reason: string | null) =>
+      cancelRegistration(registering, scope, registrationId, by, { reason }),
+    /** For the approval feature, after it has checked that the decider is the approver or their delegate. */
+    decideApproval: (decider: Decider, registrationId: string, decision: ApprovalDecision, comment: string | null) =>
+      decideApproval(registering, decider, registrationId, decision, comment),
+    markAttendance: (actor: Actor, sessionId: string, userId: string, attended: boolean) => markAttendance(registering, actor, sessionId, userId, attended),
+    listSessionRegistrations: (actor: Actor, sessionId: string) => listSessionRegistrations(registering, actor, sessionId),
+    getRegistration: (actor: Actor, registrationId: string) => getRegistration(registering, actor, registrationId),
+    getRegistrationHistory: (actor: Actor, registrationId: string) => getRegistrationHistory(registering, actor, registrationId),
+    listMySessions: (actor: Actor) => listMySessions(registering, actor),
+    listMyNotifications: (actor: Actor, limit: number) => ports.notifications.listByUser(actor, actor.userId, limit),
+    processPendingRegistrationWork: (limit: number) => processRegistrationWork(registering, limit),
     searchPresenters: (actor: Actor, text: string, limit: number) => searchPresenters(ports.people, actor, text, limit),
     processPendingCalendarWork: (limit: number) => bookSessionEvent.processPending(limit),
     /** Resolves once no Outlook delivery of this process runs in background (before closing the store). */

@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
-import type { SessionStatus } from '../../domain/sessions/session.js';
-import type { InviteState, RegistrationStatus } from '../../domain/registrations/registration.js';
+import type { ApprovalPolicy, SessionStatus } from '../../domain/sessions/session.js';
+import type { Arrival, ChangedBy, InviteState, RegistrationStatus } from '../../domain/registrations/registration.js';
 
 /** Stored form of a session; `_id` is the session id. */
 export interface SessionDocument {
@@ -18,6 +18,9 @@ export interface SessionDocument {
   online: boolean;
   location: string | null;
   status: SessionStatus;
+  /** Absent on sessions stored before approval policies existed: read as 'none'. */
+  approval?: ApprovalPolicy;
+  cancellation?: { at: Date; byUserId: string; message: string } | null;
   calendar: { ownerId: string; transactionId: string; eventId: string | null; joinUrl: string | null };
   createdAt: Date;
   updatedAt: Date;
@@ -34,6 +37,10 @@ export interface RegistrationDocument {
   status: RegistrationStatus;
   seat: number | null;
   invite: InviteState;
+  /** Absent on registrations stored before the waitlist existed: read as arriving at createdAt, version 1. */
+  arrival?: Arrival;
+  closedBy?: ChangedBy | null;
+  version?: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -45,6 +52,12 @@ export interface SeatDocument {
   seat: number;
   registrationId: string;
   claimedAt: Date;
+  /**
+   * Absent for a seat held by a registration. 'blocked': a seat number above a reduced capacity, or one reserved
+   * while holders move below it (registrationId `blocked:${sessionId}:${seat}`). 'moving': a holder's seat while it
+   * moves (registrationId `moving:${registrationId}`).
+   */
+  kind?: 'blocked' | 'moving';
 }
 
 /**
@@ -64,6 +77,8 @@ export const collectionNames = {
   registrations: 'registrations',
   seats: 'seats',
   leases: 'leases',
+  registrationHistory: 'registrationHistory',
+  notifications: 'notifications',
   outbox: 'outbox',
   outboxTargets: 'outboxTargets',
 } as const;

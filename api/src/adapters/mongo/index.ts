@@ -1,6 +1,8 @@
 import type { Db } from 'mongodb';
+import type { NotificationStore } from '../../domain/registrations/notifier.js';
 import type {
   LeaseStore,
+  RegistrationHistory,
   RegistrationRepository,
   SeatLedger,
 } from '../../domain/registrations/registration.js';
@@ -8,6 +10,8 @@ import type { SessionRepository } from '../../domain/sessions/session.js';
 import type { OutboxStore } from '../../domain/outbox/outbox.js';
 import { createLeaseStore } from './lease-store.js';
 import { createOutboxStore } from './outbox-store.js';
+import { createNotificationStore } from './notification-store.js';
+import { createRegistrationHistoryStore } from './registration-history-store.js';
 import { createRegistrationRepository } from './registration-repository.js';
 import { createSeatLedger } from './seat-ledger.js';
 import { createSessionRepository } from './session-repository.js';
@@ -19,6 +23,8 @@ export { ensureIndexes } from './indexes.js';
 export interface MongoStores {
   sessions: SessionRepository;
   registrations: RegistrationRepository;
+  registrationHistory: RegistrationHistory;
+  notifications: NotificationStore;
   seats: SeatLedger;
   leases: LeaseStore;
   outbox: OutboxStore;
@@ -28,6 +34,8 @@ export function createMongoStores(db: Db): MongoStores {
   return {
     sessions: createSessionRepository(db),
     registrations: createRegistrationRepository(db),
+    registrationHistory: createRegistrationHistoryStore(db),
+    notifications: createNotificationStore(db),
     seats: createSeatLedger(db),
     leases: createLeaseStore(db),
     outbox: createOutboxStore(db),

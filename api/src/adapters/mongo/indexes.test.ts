@@ -33,6 +33,7 @@ describe('ensureIndexes', () => {
     expect((await indexSummary('sessions')).map((index) => index.name)).toEqual([
       '_id_',
       'awaiting_calendar_event',
+      'status_startsAt',
       'tenant_status_startsAt_id',
     ]);
     expect((await indexSummary('leases')).map((index) => index.name)).toEqual(['_id_', 'key_epoch']);

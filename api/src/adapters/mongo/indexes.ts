@@ -14,6 +14,8 @@ const indexes: Record<keyof typeof collectionNames, IndexDescription[]> = {
     { name: 'tenant_status_startsAt_id', key: { tenantId: 1, status: 1, startsAt: 1, _id: 1 } },
     // listAwaitingCalendarEvent: { 'calendar.eventId': null, status: 'scheduled' [, tenantId] } by startsAt.
     { name: 'awaiting_calendar_event', key: { 'calendar.eventId': 1, status: 1, startsAt: 1 } },
+    // listOpenAcrossTenants (the registration worker): { status: 'scheduled', startsAt > from } by startsAt, _id.
+    { name: 'status_startsAt', key: { status: 1, startsAt: 1, _id: 1 } },
   ],
   registrations: [
     // insert (one registration per user and session), findByUser, listBySession (prefix tenantId, sessionId).
@@ -22,6 +24,10 @@ const indexes: Record<keyof typeof collectionNames, IndexDescription[]> = {
     { name: 'tenant_user', key: { tenantId: 1, userId: 1 } },
     // listSessionsWithPendingInvites: { invite: 'pending', status: 'confirmed' } grouped by tenantId, sessionId.
     { name: 'pending_invites', key: { invite: 1, status: 1, tenantId: 1, sessionId: 1 } },
+    // listWaitlisted and countWaitlistedBefore: { tenantId, sessionId, status: 'waitlisted' } in arrival order.
+    { name: 'tenant_session_status_arrival', key: { tenantId: 1, sessionId: 1, status: 1, 'arrival.at': 1, 'arrival.seq': 1, _id: 1 } },
+    // listUnsettled (the registration worker): { status: { $in: passing states }, updatedAt < before } by updatedAt.
+    { name: 'status_updatedAt', key: { status: 1, updatedAt: 1 } },
   ],
   seats: [
     // claim (a seat has one holder), release, countTaken (prefix tenantId, sessionId).
@@ -33,6 +39,15 @@ const indexes: Record<keyof typeof collectionNames, IndexDescription[]> = {
     // tryAcquire: the latest grant of a key ({ key } by epoch descending); release: { key, holder, expiresAt }.
     // Exclusivity itself rests on _id (`${key}#${epoch}`).
     { name: 'key_epoch', key: { key: 1, epoch: -1 } },
+  ],
+  registrationHistory: [
+    // append decides racing changes on the unique _id (`${registrationId}#${version}`); latest and
+    // listByRegistration: { tenantId, registrationId } by version.
+    { name: 'tenant_registration_version', key: { tenantId: 1, registrationId: 1, version: 1 } },
+  ],
+  notifications: [
+    // listByUser: { tenantId, userId } newest first. A repeated notification is refused by the unique _id.
+    { name: 'tenant_user_createdAt', key: { tenantId: 1, userId: 1, createdAt: -1, _id: -1 } },
   ],
   outbox: [
     // Recording an intent is an insert into the unique _id (its idempotency key); no other unique index.

@@ -1,10 +1,28 @@
 import { describe, expect, it } from 'vitest';
+import type { Registration, RegistrationChange } from '../../domain/registrations/registration.js';
 import { createRegistrationRepository } from './registration-repository.js';
 import { registrationFixture, useTestDatabase } from './test-support.js';
 
 const store = useTestDatabase('registrations');
 const contoso = { tenantId: 'tenant-contoso' };
 const fabrikam = { tenantId: 'tenant-fabrikam' };
+
+/** A change of `registration` to `to` at `version`, as the history would record it. */
+function changeOf(registration: Registration, to: RegistrationChange['to'], version: number, seat: number | null, at = new Date(Date.UTC(2030, 0, 5, 12))): RegistrationChange {
+  return {
+    tenantId: registration.tenantId,
+    sessionId: registration.sessionId,
+    registrationId: registration.id,
+    userId: registration.userId,
+    version,
+    from: registration.status,
+    to,
+    at,
+    by: { userId: registration.userId, role: 'employee' },
+    reason: null,
+    state: { status: to, seat, arrival: registration.arrival, closedBy: null },
+  };
+}
 
 describe('registration repository', () => {
   it('round-trips a registration: dates stay Date, nulls stay null', async () => {
@@ -69,14 +87,15 @@ describe('registration repository', () => {
     expect((await registrations.listByUser(fabrikam, 'u-shared')).map((r) => r.id)).toEqual(['t-f']);
 
     // Writes through another tenant's scope touch nothing.
-    await registrations.confirm(fabrikam, 't-c', 3, new Date());
+    const other = (await registrations.findByUser(contoso, 's-shared', 'u-shared'))!;
+    await registrations.applyChange(fabrikam, changeOf(other, 'confirmed', 2, 3));
     await registrations.markInvitesSent(fabrikam, ['t-c']);
-    await registrations.delete(fabrikam, 't-c');
+    expect(await registrations.findById(fabrikam, 't-c')).toBeNull();
     const untouched = await registrations.findByUser(contoso, 's-shared', 'u-shared');
     expect(untouched).toMatchObject({ id: 't-c', status: 'requested', seat: null, invite: 'pending' });
   });
 
-  it('confirms with a seat, lists by session and by user, marks invites sent and deletes', async () => {
+  it('applies changes, lists by session and by user, and marks invites sent', async () => {
     const scope = { tenantId: 'tenant-lifecycle' };
     const registrations = createRegistrationRepository(store.db());
     const made = (id: string, sessionId: string, userId: string, day: number) =>
@@ -93,10 +112,11 @@ describe('registration repository', () => {
     await registrations.insert(made('l-3', 's-b', 'u-1', 3));
 
     const confirmedAt = new Date(Date.UTC(2030, 0, 5, 12));
-    await registrations.confirm(scope, 'l-1', 7, confirmedAt);
+    await registrations.applyChange(scope, changeOf(made('l-1', 's-a', 'u-1', 1), 'confirmed', 2, 7, confirmedAt));
     expect(await registrations.findByUser(scope, 's-a', 'u-1')).toMatchObject({
       status: 'confirmed',
       seat: 7,
+      version: 2,
       updatedAt: confirmedAt,
       invite: 'pending',
     });
@@ -107,11 +127,74 @@ describe('registration repository', () => {
     await registrations.markInvitesSent(scope, []);
     expect((await registrations.findByUser(scope, 's-a', 'u-1'))?.invite).toBe('sent');
     expect((await registrations.findByUser(scope, 's-a', 'u-2'))?.invite).toBe('pending');
+  });
 
-    await registrations.delete(scope, 'l-2');
-    expect(await registrations.findByUser(scope, 's-a', 'u-2')).toBeNull();
-    // The user may register again after a deletion.
-    expect(await registrations.insert(made('l-2b', 's-a', 'u-2', 4))).toBe('inserted');
+  it('applies changes forward only, and entering confirmed again makes the invite pending', async () => {
+    const scope = { tenantId: 'tenant-forward' };
+    const registrations = createRegistrationRepository(store.db());
+    const registration = registrationFixture({ id: 'f-1', tenantId: scope.tenantId, sessionId: 's-f', userId: 'u-f' });
+    await registrations.insert(registration);
+    await registrations.applyChange(scope, changeOf(registration, 'confirmed', 2, 1));
+    await registrations.markInvitesSent(scope, ['f-1']);
+    await registrations.applyChange(scope, changeOf({ ...registration, status: 'confirmed' }, 'cancelled', 3, null));
+    // A slow writer of version 2 arrives late: it must not bring the registration back.
+    await registrations.applyChange(scope, changeOf(registration, 'confirmed', 2, 1));
+    expect(await registrations.findById(scope, 'f-1')).toMatchObject({ status: 'cancelled', seat: null, version: 3, invite: 'sent' });
+    await registrations.applyChange(scope, changeOf({ ...registration, status: 'cancelled' }, 'requested', 4, null));
+    await registrations.applyChange(scope, changeOf({ ...registration, status: 'requested' }, 'confirmed', 5, 2));
+    expect(await registrations.findById(scope, 'f-1')).toMatchObject({ status: 'confirmed', seat: 2, version: 5, invite: 'pending' });
+  });
+
+  it('reads registrations stored before versions and arrivals existed as version 1, arriving at creation', async () => {
+    const scope = { tenantId: 'tenant-legacy' };
+    const createdAt = new Date(Date.UTC(2029, 5, 1));
+    await store.db().collection('registrations').insertOne({
+      _id: 'legacy-1' as never, tenantId: scope.tenantId, sessionId: 's-l', userId: 'u-l', displayName: 'L', mail: 'l@x', status: 'confirmed', seat: 4, invite: 'sent', createdAt, updatedAt: createdAt,
+    });
+    const registrations = createRegistrationRepository(store.db());
+    const legacy = (await registrations.findById(scope, 'legacy-1'))!;
+    expect(legacy).toMatchObject({ version: 1, arrival: { at: createdAt, seq: 0 }, closedBy: null });
+    await registrations.applyChange(scope, changeOf(legacy, 'cancelled', 2, null));
+    expect(await registrations.findById(scope, 'legacy-1')).toMatchObject({ status: 'cancelled', version: 2 });
+  });
+
+  it('serves the waitlist in arrival order (time, then counter, then id) and counts who is ahead', async () => {
+    const scope = { tenantId: 'tenant-waitlist' };
+    const registrations = createRegistrationRepository(store.db());
+    const at = new Date(Date.UTC(2030, 1, 1, 9));
+    const later = new Date(at.getTime() + 1);
+    const waiting = (id: string, arrivalAt: Date, seq: number, status: Registration['status'] = 'waitlisted') =>
+      registrationFixture({ id, tenantId: scope.tenantId, sessionId: 's-w', userId: `u-${id}`, status, arrival: { at: arrivalAt, seq } });
+    for (const registration of [
+      waiting('w-d', later, 1),
+      waiting('w-c', at, 7),
+      waiting('w-b', at, 3),
+      waiting('w-a2', at, 3),
+      waiting('w-x', at, 1, 'confirmed'),
+      waiting('w-e', later, 0, 'cancelled'),
+    ]) {
+      await registrations.insert(registration);
+    }
+    const queue = await registrations.listWaitlisted(scope, 's-w', 10);
+    expect(queue.map((registration) => registration.id)).toEqual(['w-a2', 'w-b', 'w-c', 'w-d']);
+    expect((await registrations.listWaitlisted(scope, 's-w', 2)).map((registration) => registration.id)).toEqual(['w-a2', 'w-b']);
+    const ahead = await Promise.all(queue.map((registration) => registrations.countWaitlistedBefore(scope, 's-w', registration.arrival, registration.id)));
+    expect(ahead).toEqual([0, 1, 2, 3]);
+  });
+
+  it('lists registrations left in a passing state before a time, across tenants', async () => {
+    const registrations = createRegistrationRepository(store.db());
+    const old = new Date(Date.UTC(2020, 0, 1));
+    const recent = new Date(Date.UTC(2020, 0, 3));
+    const add = (id: string, tenantId: string, status: Registration['status'], updatedAt: Date) =>
+      registrations.insert(registrationFixture({ id, tenantId, sessionId: 's-u', userId: id, status, updatedAt }));
+    await add('u-req', 'tenant-u1', 'requested', old);
+    await add('u-pro', 'tenant-u2', 'promoted', old);
+    await add('u-app', 'tenant-u1', 'approved', old);
+    await add('u-conf', 'tenant-u1', 'confirmed', old);
+    await add('u-fresh', 'tenant-u1', 'requested', recent);
+    const unsettled = await registrations.listUnsettled(new Date(Date.UTC(2020, 0, 2)), 100);
+    expect(unsettled.map((registration) => registration.id).sort()).toEqual(['u-app', 'u-pro', 'u-req']);
   });
 
   it('lists sessions with confirmed registrations whose invites are pending, across tenants, once each', async () => {

@@ -1,4 +1,4 @@
-import type { Db } from 'mongodb';
+import type { Db, Filter } from 'mongodb';
 import type { Registration, RegistrationRepository } from '../../domain/registrations/registration.js';
 import { collections, type RegistrationDocument } from './collections.js';
 import { tryInsert, withStore } from './store-errors.js';
@@ -15,6 +15,9 @@ function toDocument(registration: Registration): RegistrationDocument {
     status: registration.status,
     seat: registration.seat,
     invite: registration.invite,
+    arrival: { at: registration.arrival.at, seq: registration.arrival.seq },
+    closedBy: registration.closedBy,
+    version: registration.version,
     createdAt: registration.createdAt,
     updatedAt: registration.updatedAt,
   };
@@ -31,10 +34,17 @@ function toRegistration(document: RegistrationDocument): Registration {
     status: document.status,
     seat: document.seat ?? null,
     invite: document.invite,
+    arrival: document.arrival ? { at: document.arrival.at, seq: document.arrival.seq } : { at: document.createdAt, seq: 0 },
+    closedBy: document.closedBy ?? null,
+    version: document.version ?? 1,
     createdAt: document.createdAt,
     updatedAt: document.updatedAt,
   };
 }
+
+/** Waitlist order, the same as the domain's compareArrival. */
+const byArrival = { 'arrival.at': 1, 'arrival.seq': 1, _id: 1 } as const;
+const passingStatuses = ['requested', 'promoted', 'approved'] as const;
 
 /** Registrations on MongoDB/FerretDB; the unique index (tenant, session, user) decides duplicates. */
 export function createRegistrationRepository(db: Db): RegistrationRepository {
@@ -43,57 +53,90 @@ export function createRegistrationRepository(db: Db): RegistrationRepository {
 
   return {
     insert: (registration) =>
-      withStore(async () =>
-        (await tryInsert(registrations, toDocument(registration))) ? 'inserted' : 'duplicate',
-      ),
+      withStore(async () => ((await tryInsert(registrations, toDocument(registration))) ? 'inserted' : 'duplicate')),
+
+    findById: (scope, registrationId) =>
+      withStore(async () => {
+        const document = await registrations.findOne(inTenant<RegistrationDocument>(scope, { _id: registrationId }));
+        return document ? toRegistration(document) : null;
+      }),
 
     findByUser: (scope, sessionId, userId) =>
       withStore(async () => {
-        const document = await registrations.findOne(
-          inTenant<RegistrationDocument>(scope, { sessionId, userId }),
-        );
+        const document = await registrations.findOne(inTenant<RegistrationDocument>(scope, { sessionId, userId }));
         return document ? toRegistration(document) : null;
       }),
 
     listBySession: (scope, sessionId) =>
       withStore(async () => {
-        const documents = await registrations
-          .find(inTenant<RegistrationDocument>(scope, { sessionId }))
-          .sort(byCreation)
-          .toArray();
+        const documents = await registrations.find(inTenant<RegistrationDocument>(scope, { sessionId })).sort(byCreation).toArray();
         return documents.map(toRegistration);
       }),
 
     listByUser: (scope, userId) =>
       withStore(async () => {
+        const documents = await registrations.find(inTenant<RegistrationDocument>(scope, { userId })).sort(byCreation).toArray();
+        return documents.map(toRegistration);
+      }),
+
+    listWaitlisted: (scope, sessionId, limit) =>
+      withStore(async () => {
         const documents = await registrations
-          .find(inTenant<RegistrationDocument>(scope, { userId }))
-          .sort(byCreation)
+          .find(inTenant<RegistrationDocument>(scope, { sessionId, status: 'waitlisted' }))
+          .sort(byArrival)
+          .limit(limit)
           .toArray();
         return documents.map(toRegistration);
       }),
 
-    confirm: (scope, registrationId, seat, at) =>
+    countWaitlistedBefore: (scope, sessionId, arrival, registrationId) =>
+      withStore(() =>
+        registrations.countDocuments(
+          inTenant<RegistrationDocument>(scope, {
+            sessionId,
+            status: 'waitlisted',
+            $or: [
+              { 'arrival.at': { $lt: arrival.at } },
+              { 'arrival.at': arrival.at, 'arrival.seq': { $lt: arrival.seq } },
+              { 'arrival.at': arrival.at, 'arrival.seq': arrival.seq, _id: { $lt: registrationId } },
+            ],
+          }),
+        ),
+      ),
+
+    applyChange: (scope, change) =>
       withStore(async () => {
-        await registrations.updateOne(inTenant<RegistrationDocument>(scope, { _id: registrationId }), {
-          $set: { status: 'confirmed', seat, updatedAt: at },
+        // Only forward: a slower writer of an older change must not undo a newer one. The history stays the truth
+        // either way; readers that act on a registration re-read it from there.
+        const older: Filter<RegistrationDocument> = { _id: change.registrationId, $or: [{ version: { $lt: change.version } }, { version: { $exists: false } }] };
+        await registrations.updateOne(inTenant(scope, older), {
+          $set: {
+            status: change.state.status,
+            seat: change.state.seat,
+            arrival: change.state.arrival,
+            closedBy: change.state.closedBy,
+            version: change.version,
+            updatedAt: change.at,
+            // Entering confirmed puts the person (back) on the Outlook event's list of invitations to send.
+            ...(change.to === 'confirmed' ? { invite: 'pending' as const } : {}),
+          },
         });
       }),
 
-    delete: (scope, registrationId) =>
+    listUnsettled: (before, limit) =>
       withStore(async () => {
-        await registrations.deleteOne(inTenant<RegistrationDocument>(scope, { _id: registrationId }));
+        const documents = await registrations
+          .find({ status: { $in: [...passingStatuses] }, updatedAt: { $lt: before } })
+          .sort({ updatedAt: 1, _id: 1 })
+          .limit(limit)
+          .toArray();
+        return documents.map(toRegistration);
       }),
 
     markInvitesSent: (scope, registrationIds) =>
       withStore(async () => {
         if (registrationIds.length === 0) return;
-        await registrations.updateMany(
-          inTenant<RegistrationDocument>(scope, { _id: { $in: registrationIds } }),
-          {
-            $set: { invite: 'sent' },
-          },
-        );
+        await registrations.updateMany(inTenant<RegistrationDocument>(scope, { _id: { $in: registrationIds } }), { $set: { invite: 'sent' } });
       }),
 
     listSessionsWithPendingInvites: (limit) =>

@@ -38,12 +38,13 @@ describe('seat ledger', () => {
     expect(await seats.claim(contoso, 'small', 2, 'small-2')).toBe(2);
     expect(await seats.claim(contoso, 'small', 2, 'small-3')).toBeNull();
 
-    await seats.release(contoso, 'small', 1);
+    await seats.release(contoso, 'small', 'small-1');
     expect((await seats.countTaken(contoso, ['small'])).get('small')).toBe(1);
     expect(await seats.claim(contoso, 'small', 2, 'small-3')).toBe(1);
     expect(await seats.claim(contoso, 'small', 2, 'small-4')).toBeNull();
     // A released registration's later claim is a new claim: it gets a seat only if one is free.
-    await seats.release(contoso, 'small', 2);
+    await seats.release(contoso, 'small', 'small-2');
+    await seats.release(contoso, 'small', 'small-2');
     expect(await seats.claim(contoso, 'small', 2, 'small-2')).toBe(2);
   });
 
@@ -56,7 +57,9 @@ describe('seat ledger', () => {
     const seats = createSeatLedger(store.db());
     expect(await seats.claim(contoso, 'shared', 1, 'reg-c')).toBe(1);
     expect(await seats.claim(fabrikam, 'shared', 1, 'reg-f')).toBe(1);
-    await seats.release(fabrikam, 'shared', 1);
+    await seats.release(fabrikam, 'shared', 'reg-c');
+    expect((await seats.countTaken(contoso, ['shared'])).get('shared')).toBe(1);
+    await seats.release(fabrikam, 'shared', 'reg-f');
     expect((await seats.countTaken(contoso, ['shared'])).get('shared')).toBe(1);
     expect((await seats.countTaken(fabrikam, ['shared'])).get('shared')).toBe(0);
   });

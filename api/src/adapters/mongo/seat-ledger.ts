@@ -2,8 +2,17 @@ import type { Db } from 'mongodb';
 import type { SeatLedger } from '../../domain/registrations/registration.js';
 import type { TenantScope } from '../../domain/shared/tenant-scope.js';
 import { collections, type SeatDocument } from './collections.js';
+import { shrinkSeats } from './seat-resize.js';
 import { tryInsert, withStore } from './store-errors.js';
 import { inTenant } from './tenant-filter.js';
+
+/** Seat rows that count as taken by a registration: held ones and those whose holder is moving (not blockers). */
+export const heldSeats = { kind: { $ne: 'blocked' as const } };
+
+/** The registration a held or moving seat belongs to. */
+export function holderOf(document: Pick<SeatDocument, 'registrationId' | 'kind'>): string {
+  return document.kind === 'moving' ? document.registrationId.slice('moving:'.length) : document.registrationId;
+}
 
 /**
  * Seats as documents in the unique index (tenant, session, seat): whoever inserts a seat number first holds it,
@@ -27,12 +36,7 @@ export function createSeatLedger(db: Db): SeatLedger {
     return { held, free };
   }
 
-  async function claim(
-    scope: TenantScope,
-    sessionId: string,
-    capacity: number,
-    registrationId: string,
-  ): Promise<number | null> {
+  async function claim(scope: TenantScope, sessionId: string, capacity: number, registrationId: string): Promise<number | null> {
     // A lost insert means another claim took that seat after our read (or a concurrent claim of this same
     // registration won a seat, which the next read reveals). Without releases the taken set grows with every
     // lost round, so capacity + 1 rounds always reach an answer; only endless churn could exhaust them.
@@ -56,12 +60,11 @@ export function createSeatLedger(db: Db): SeatLedger {
   }
 
   return {
-    claim: (scope, sessionId, capacity, registrationId) =>
-      withStore(() => claim(scope, sessionId, capacity, registrationId)),
+    claim: (scope, sessionId, capacity, registrationId) => withStore(() => claim(scope, sessionId, capacity, registrationId)),
 
-    release: (scope, sessionId, seat) =>
+    release: (scope, sessionId, registrationId) =>
       withStore(async () => {
-        await seats.deleteOne(inTenant<SeatDocument>(scope, { sessionId, seat }));
+        await seats.deleteMany(inTenant<SeatDocument>(scope, { sessionId, registrationId: { $in: [registrationId, `moving:${registrationId}`] } }));
       }),
 
     countTaken: (scope, sessionIds) =>
@@ -70,12 +73,41 @@ export function createSeatLedger(db: Db): SeatLedger {
         if (sessionIds.length === 0) return counts;
         const groups = await seats
           .aggregate<{ _id: string; taken: number }>([
-            { $match: inTenant<SeatDocument>(scope, { sessionId: { $in: sessionIds } }) },
+            { $match: inTenant<SeatDocument>(scope, { sessionId: { $in: sessionIds }, ...heldSeats }) },
             { $group: { _id: '$sessionId', taken: { $sum: 1 } } },
           ])
           .toArray();
         for (const group of groups) counts.set(group._id, group.taken);
         return counts;
       }),
+
+    listHolders: (scope, sessionId) =>
+      withStore(async () => {
+        const documents = await seats.find(inTenant<SeatDocument>(scope, { sessionId, ...heldSeats })).sort({ seat: 1 }).toArray();
+        return documents.map((document) => ({ seat: document.seat, registrationId: holderOf(document) }));
+      }),
+
+    resize: (scope, sessionId, from, to) =>
+      withStore(async () => {
+        const key = inTenant<SeatDocument>(scope, { sessionId });
+        await finishMoves(scope, sessionId);
+        // Under the caller's capacity lease no other resize runs: blockers at or below the current capacity were
+        // left by one that crashed, and go.
+        await seats.deleteMany({ ...key, kind: 'blocked', seat: { $lte: Math.max(from, to) } });
+        if (to >= from) return { resized: true };
+        return shrinkSeats(seats, scope, sessionId, from, to);
+      }),
   };
+
+  /** Completes or undoes moves a crash interrupted: a holder that has its new seat gives the old one up, else takes it back. */
+  async function finishMoves(scope: TenantScope, sessionId: string): Promise<void> {
+    const moving = await seats.find(inTenant<SeatDocument>(scope, { sessionId, kind: 'moving' })).toArray();
+    for (const document of moving) {
+      const holder = holderOf(document);
+      const settled = await seats.findOne(inTenant<SeatDocument>(scope, { sessionId, registrationId: holder }));
+      const filter = inTenant<SeatDocument>(scope, { sessionId, seat: document.seat, registrationId: document.registrationId });
+      if (settled) await seats.updateOne(filter, { $set: { kind: 'blocked', registrationId: `blocked:${sessionId}:${document.seat}` } });
+      else await seats.updateOne(filter, { $set: { registrationId: holder }, $unset: { kind: '' } });
+    }
+  }
 }

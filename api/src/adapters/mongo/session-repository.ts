@@ -21,6 +21,8 @@ function toDocument(session: Session): SessionDocument {
     online: session.online,
     location: session.location,
     status: session.status,
+    approval: session.approval,
+    cancellation: session.cancellation,
     calendar: { ...session.calendar },
     createdAt: session.createdAt,
     updatedAt: session.updatedAt,
@@ -47,6 +49,8 @@ function toSession(document: SessionDocument): Session {
     online: document.online,
     location: document.location ?? null,
     status: document.status,
+    approval: document.approval ?? 'none',
+    cancellation: document.cancellation ?? null,
     calendar: {
       ownerId: document.calendar.ownerId,
       transactionId: document.calendar.transactionId,
@@ -134,6 +138,26 @@ export function createSessionRepository(db: Db): SessionRepository {
         const filter: Filter<SessionDocument> = { 'calendar.eventId': null, status: 'scheduled' };
         const documents = await sessions
           .find(scope ? inTenant(scope, filter) : filter)
+          .sort({ startsAt: 1, _id: 1 })
+          .limit(limit)
+          .toArray();
+        return documents.map(toSession);
+      }),
+
+    update: (scope, id, changes) =>
+      withStore(async () => {
+        await sessions.updateOne(inTenant(scope, { _id: id }), { $set: { ...changes } });
+      }),
+
+    markCancelled: (scope, id, cancellation) =>
+      withStore(async () => {
+        await sessions.updateOne(inTenant(scope, { _id: id }), { $set: { status: 'cancelled', cancellation, updatedAt: cancellation.at } });
+      }),
+
+    listOpenAcrossTenants: (from, limit) =>
+      withStore(async () => {
+        const documents = await sessions
+          .find({ status: 'scheduled', startsAt: { $gt: from } })
           .sort({ startsAt: 1, _id: 1 })
           .limit(limit)
           .toArray();

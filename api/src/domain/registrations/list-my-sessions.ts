@@ -1,31 +1,25 @@
 import { withSeats, type SessionWithSeats } from '../sessions/list-sessions.js';
-import type { SessionRepository } from '../sessions/session.js';
 import type { Actor } from '../shared/tenant-scope.js';
-import type { Registration, RegistrationRepository, SeatLedger } from './registration.js';
+import { waitlistPosition, type RegistrationDeps } from './registration-flow.js';
+import type { Registration } from './registration.js';
 
-export interface ListMySessionsDeps {
-  sessions: SessionRepository;
-  registrations: RegistrationRepository;
-  seats: SeatLedger;
-}
+export type MySession = SessionWithSeats & { registration: Registration; position: number | null };
 
-/** The actor's registrations that still hold or await a seat, with their sessions, soonest first. */
-export async function listMySessions(
-  deps: ListMySessionsDeps,
-  actor: Actor,
-): Promise<Array<SessionWithSeats & { registration: Registration }>> {
-  const registrations = (await deps.registrations.listByUser(actor, actor.userId)).filter(
-    (registration) => registration.status !== 'cancelled',
-  );
+/** The actor's registrations that are not cancelled, with their sessions and waitlist places, soonest first. */
+export async function listMySessions(deps: Pick<RegistrationDeps, 'sessions' | 'registrations' | 'seats'>, actor: Actor): Promise<MySession[]> {
+  const registrations = (await deps.registrations.listByUser(actor, actor.userId)).filter((registration) => registration.status !== 'cancelled');
   const sessions = await deps.sessions.findByIds(
     actor,
     registrations.map((registration) => registration.sessionId),
   );
   const byId = new Map((await withSeats(deps.seats, actor, sessions)).map((item) => [item.session.id, item]));
-  return registrations
-    .flatMap((registration) => {
+  const items = await Promise.all(
+    registrations.map(async (registration): Promise<MySession | null> => {
       const item = byId.get(registration.sessionId);
-      return item ? [{ ...item, registration }] : [];
-    })
-    .sort((a, b) => a.session.startsAt.getTime() - b.session.startsAt.getTime());
+      if (!item) return null;
+      const position = registration.status === 'waitlisted' ? await waitlistPosition(deps, registration) : null;
+      return { ...item, registration, position };
+    }),
+  );
+  return items.filter((item): item is MySession => item !== null).sort((a, b) => a.session.startsAt.getTime() - b.session.startsAt.getTime());
 }

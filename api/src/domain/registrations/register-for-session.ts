@@ -1,52 +1,75 @@
 import { createError } from '../../errors.js';
-import type { BookSessionEvent } from '../calendar/book-session-event.js';
-import type { Session, SessionRepository } from '../sessions/session.js';
-import type { Actor, Clock, IdGenerator } from '../shared/tenant-scope.js';
-import type { Registration, RegistrationRepository, SeatLedger } from './registration.js';
+import type { Session } from '../sessions/session.js';
+import type { Actor } from '../shared/tenant-scope.js';
+import { changeRegistration, describeStatus, reloadRegistration } from './change-registration.js';
+import { tryPromote } from './promote-waitlisted.js';
+import {
+  findOpenSession,
+  findOverlap,
+  placeRequested,
+  scheduleConflict,
+  waitlistPosition,
+  type RegistrationDeps,
+} from './registration-flow.js';
+import { isLive } from './registration-states.js';
+import type { Arrival, ChangedBy, Registration } from './registration.js';
 
-export interface RegisterForSessionDeps {
-  sessions: SessionRepository;
-  registrations: RegistrationRepository;
-  seats: SeatLedger;
-  bookSessionEvent: BookSessionEvent;
-  clock: Clock;
-  ids: IdGenerator;
+export interface RegisterResult {
+  registration: Registration;
+  session: Session;
+  /** Place on the waitlist (1 = next), or null when the registration holds a seat. */
+  position: number | null;
 }
 
-/** Finds a session the actor may register for, or explains why not. */
-export async function findOpenSession(sessions: SessionRepository, actor: Actor, sessionId: string, now: Date): Promise<Session> {
-  const session = await sessions.findById(actor, sessionId);
-  if (!session) throw createError('CAMPUS_ERR_SESSION_NOT_FOUND', `session '${sessionId}' does not exist`);
-  if (session.status === 'cancelled') throw createError('CAMPUS_ERR_SESSION_NOT_OPEN', 'the session has been cancelled');
-  if (session.startsAt <= now) throw createError('CAMPUS_ERR_SESSION_NOT_OPEN', 'the session has already started');
-  return session;
+async function alreadyRegistered(deps: RegistrationDeps, registration: Registration | null): Promise<Error> {
+  const where =
+    registration?.status === 'waitlisted'
+      ? `on the waitlist for this session (number ${await waitlistPosition(deps, registration)})`
+      : `registered for this session (${registration ? describeStatus(registration.status) : 'being registered'})`;
+  return createError('CAMPUS_ERR_ALREADY_REGISTERED', `you are already ${where}`, {
+    details: registration ? { registrationId: registration.id, status: registration.status } : {},
+  });
 }
 
 /**
- * The actor registers for a session. The registration record is written first as 'requested'; it anchors
+ * The actor registers for a session: they get a seat (confirmed, or pendingApproval when the session needs their
+ * supervisor's approval) or a place on the waitlist. The record is written first as 'requested'; it anchors
  * retries, so a request repeated after a crash completes the same registration instead of making a second one.
- * The seat comes from the seat ledger's unique index, which keeps capacity exact under concurrency.
+ * Someone whose registration was cancelled or declined may register again; they join at the back.
  */
-export async function registerForSession(
-  deps: RegisterForSessionDeps,
-  actor: Actor,
-  sessionId: string,
-): Promise<{ registration: Registration; session: Session }> {
-  const now = deps.clock.now();
-  const session = await findOpenSession(deps.sessions, actor, sessionId, now);
-  const registration = await openRegistration(deps, actor, session, now);
-  const seat = await deps.seats.claim(actor, session.id, session.capacity, registration.id);
-  if (seat === null) {
-    await deps.registrations.delete(actor, registration.id);
-    throw createError('CAMPUS_ERR_SESSION_FULL', `all ${session.capacity} seats of the session are taken`);
-  }
-  await deps.registrations.confirm(actor, registration.id, seat, now);
-  await deps.bookSessionEvent.trySyncAttendees(actor, session.id);
+export async function registerForSession(deps: RegistrationDeps, actor: Actor, sessionId: string): Promise<RegisterResult> {
+  // Arrival is taken first, before any waiting on the store, so it is the order in which requests reached us.
+  const arrival: Arrival = { at: deps.clock.now(), seq: deps.arrivals.next() };
+  const session = await findOpenSession(deps.sessions, actor, sessionId, arrival.at);
   const stored = await deps.registrations.findByUser(actor, session.id, actor.userId);
-  return { registration: stored ?? { ...registration, status: 'confirmed', seat }, session };
+  const existing = stored && (await reloadRegistration(deps, actor, stored.id));
+  if (existing && existing.status !== 'requested' && (isLive(existing.status) || existing.status === 'attended' || existing.status === 'noShow')) {
+    throw await alreadyRegistered(deps, existing);
+  }
+  const overlap = await findOverlap(deps, actor, actor.userId, session);
+  if (overlap) throw scheduleConflict(overlap);
+
+  const employee: ChangedBy = { userId: actor.userId, role: 'employee' };
+  const registration = await openRegistration(deps, actor, session, arrival, existing ?? null);
+  const placed = await placeRequested(deps, registration, session, employee);
+  if (!placed) throw await alreadyRegistered(deps, await reloadRegistration(deps, actor, registration.id));
+  if (placed.position !== null) {
+    // A seat may have freed while this request joined the queue: make sure someone takes it.
+    const taken = (await deps.seats.countTaken(actor, [session.id])).get(session.id) ?? 0;
+    if (taken < session.capacity) await tryPromote(deps, actor, session.id);
+  }
+  const settled = placed.position === null ? placed.registration : ((await reloadRegistration(deps, actor, registration.id)) ?? placed.registration);
+  return { registration: settled, session, position: settled.status === 'waitlisted' ? await waitlistPosition(deps, settled) : null };
 }
 
-async function openRegistration(deps: RegisterForSessionDeps, actor: Actor, session: Session, now: Date): Promise<Registration> {
+async function openRegistration(deps: RegistrationDeps, actor: Actor, session: Session, arrival: Arrival, existing: Registration | null): Promise<Registration> {
+  if (existing?.status === 'requested') return existing;
+  const employee: ChangedBy = { userId: actor.userId, role: 'employee' };
+  if (existing) {
+    const again = await changeRegistration(deps, existing, { to: 'requested', by: employee, arrival, reason: 'registered again' });
+    if (!again) throw await alreadyRegistered(deps, await reloadRegistration(deps, actor, existing.id));
+    return again;
+  }
   const fresh: Registration = {
     id: deps.ids.newId(),
     tenantId: actor.tenantId,
@@ -57,17 +80,28 @@ async function openRegistration(deps: RegisterForSessionDeps, actor: Actor, sess
     status: 'requested',
     seat: null,
     invite: 'pending',
-    createdAt: now,
-    updatedAt: now,
+    arrival,
+    closedBy: null,
+    version: 1,
+    createdAt: arrival.at,
+    updatedAt: arrival.at,
   };
-  const existing =
-    (await deps.registrations.findByUser(actor, session.id, actor.userId)) ??
-    ((await deps.registrations.insert(fresh)) === 'inserted'
-      ? null
-      : await deps.registrations.findByUser(actor, session.id, actor.userId));
-  if (!existing) return fresh;
-  if (existing.status === 'confirmed') {
-    throw createError('CAMPUS_ERR_ALREADY_REGISTERED', 'you are already registered for this session');
+  if ((await deps.registrations.insert(fresh)) === 'duplicate') {
+    // The same person's other request got there first.
+    throw await alreadyRegistered(deps, await deps.registrations.findByUser(actor, session.id, actor.userId));
   }
-  return existing;
+  await deps.history.append({
+    tenantId: fresh.tenantId,
+    sessionId: fresh.sessionId,
+    registrationId: fresh.id,
+    userId: fresh.userId,
+    version: 1,
+    from: null,
+    to: 'requested',
+    at: arrival.at,
+    by: employee,
+    reason: null,
+    state: { status: 'requested', seat: null, arrival, closedBy: null },
+  });
+  return fresh;
 }

@@ -1,13 +1,25 @@
 import type { TenantScope } from '../shared/tenant-scope.js';
+import type { RegistrationStatus } from './registration-states.js';
+
+export type { RegistrationStatus } from './registration-states.js';
+
+/** Whether the attendee is on the session's Outlook event yet (kept by the calendar booking). */
+export type InviteState = 'pending' | 'sent';
+
+/** Who made a change: a person in one of their roles, or Campus itself (promotion, expiry, settling after a crash). */
+export interface ChangedBy {
+  userId: string | null;
+  role: 'employee' | 'organizer' | 'supervisor' | 'system';
+}
 
 /**
- * requested: the record exists and its seat is being claimed (a retry after a crash completes it);
- * confirmed: holds a seat; cancelled: gave it back.
+ * When the registration's current request reached the server: the clock, then a per-process counter for requests
+ * of the same millisecond, then the id. The waitlist is served in this order.
  */
-export type RegistrationStatus = 'requested' | 'confirmed' | 'cancelled';
-
-/** Whether the attendee is on the session's Outlook event yet. */
-export type InviteState = 'pending' | 'sent';
+export interface Arrival {
+  at: Date;
+  seq: number;
+}
 
 export interface Registration {
   id: string;
@@ -17,11 +29,32 @@ export interface Registration {
   displayName: string;
   mail: string;
   status: RegistrationStatus;
-  /** The seat number held (1..capacity), null while requested or after cancellation. */
+  /** The seat number held (1..capacity) in a seat-holding state, else null. */
   seat: number | null;
   invite: InviteState;
+  arrival: Arrival;
+  /** Who cancelled (or declined) it, while it is cancelled or declined. */
+  closedBy: ChangedBy | null;
+  /** Number of changes so far; change n + 1 is decided by inserting history entry n + 1 (see RegistrationHistory). */
+  version: number;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** One change of a registration, as the history keeps it; `state` is what the registration looks like after it. */
+export interface RegistrationChange {
+  tenantId: string;
+  sessionId: string;
+  registrationId: string;
+  userId: string;
+  version: number;
+  from: RegistrationStatus | null;
+  to: RegistrationStatus;
+  at: Date;
+  by: ChangedBy;
+  /** Why, in words: an organizer's message, a supervisor's comment, 'seat freed', 'approval expired'. */
+  reason: string | null;
+  state: Pick<Registration, 'status' | 'seat' | 'arrival' | 'closedBy'>;
 }
 
 export type InsertOutcome = 'inserted' | 'duplicate';
@@ -29,16 +62,38 @@ export type InsertOutcome = 'inserted' | 'duplicate';
 export interface RegistrationRepository {
   /** Inserts unless this user already has a registration for this session (a unique index decides). */
   insert(registration: Registration): Promise<InsertOutcome>;
+  findById(scope: TenantScope, registrationId: string): Promise<Registration | null>;
   findByUser(scope: TenantScope, sessionId: string, userId: string): Promise<Registration | null>;
+  /** All of a session's registrations, by arrival. */
   listBySession(scope: TenantScope, sessionId: string): Promise<Registration[]>;
   listByUser(scope: TenantScope, userId: string): Promise<Registration[]>;
-  confirm(scope: TenantScope, registrationId: string, seat: number, at: Date): Promise<void>;
-  /** Removes a registration that could not get a seat, so the user may try again later. */
-  delete(scope: TenantScope, registrationId: string): Promise<void>;
+  /** The session's waitlist, by arrival; at most `limit`. */
+  listWaitlisted(scope: TenantScope, sessionId: string, limit: number): Promise<Registration[]>;
+  /** How many of the session's waitlisted registrations arrived before this arrival (its position is that + 1). */
+  countWaitlistedBefore(scope: TenantScope, sessionId: string, arrival: Arrival, registrationId: string): Promise<number>;
+  /**
+   * Brings the stored registration in line with a change already recorded in the history. Never moves a
+   * registration back to an older version; repeating it changes nothing.
+   */
+  applyChange(scope: TenantScope, change: RegistrationChange): Promise<void>;
+  /** Registrations left in a passing state (requested, promoted, approved) since before `before`, across tenants. */
+  listUnsettled(before: Date, limit: number): Promise<Registration[]>;
   /** Marks these registrations' invites as sent (after Graph has them on the event). */
   markInvitesSent(scope: TenantScope, registrationIds: string[]): Promise<void>;
   /** Sessions that have registrations whose invites are still pending. */
   listSessionsWithPendingInvites(limit: number): Promise<Array<{ tenantId: string; sessionId: string }>>;
+}
+
+/**
+ * The append-only record of every change. Entry n of a registration can be inserted once (a unique index on
+ * registration and version), so of two changes racing from version n - 1 exactly one happens: this is what keeps a
+ * registration's state machine exact on FerretDB, whose conditional updates are not atomic under concurrency.
+ */
+export interface RegistrationHistory {
+  /** 'conflict' when entry `change.version` already exists: someone else changed the registration first. */
+  append(change: RegistrationChange): Promise<'appended' | 'conflict'>;
+  latest(scope: TenantScope, registrationId: string): Promise<RegistrationChange | null>;
+  listByRegistration(scope: TenantScope, registrationId: string): Promise<RegistrationChange[]>;
 }
 
 /**
@@ -51,13 +106,22 @@ export interface SeatLedger {
    * Idempotent per registration: a second claim returns the seat it already holds.
    */
   claim(scope: TenantScope, sessionId: string, capacity: number, registrationId: string): Promise<number | null>;
-  release(scope: TenantScope, sessionId: string, seat: number): Promise<void>;
+  /** Gives back the registration's seat, if it holds one. */
+  release(scope: TenantScope, sessionId: string, registrationId: string): Promise<void>;
+  /** Seats held by registrations (not those blocked by a capacity change), per session. */
   countTaken(scope: TenantScope, sessionIds: string[]): Promise<Map<string, number>>;
+  /** Who holds which seat. */
+  listHolders(scope: TenantScope, sessionId: string): Promise<Array<{ seat: number; registrationId: string }>>;
+  /**
+   * Makes seats 1..to the session's seats (from `from`). Shrinking blocks the free seats above `to` and moves
+   * holders of seats above `to` to free seats below; it is refused, changing nothing, when more than `to` seats are held.
+   */
+  resize(scope: TenantScope, sessionId: string, from: number, to: number): Promise<{ resized: true } | { resized: false; taken: number }>;
 }
 
 /**
- * A lease serializes work on one key across processes (attendee writes to one Outlook event).
- * Backed by an insert into a unique index; expires so a crashed holder does not block forever.
+ * A lease serializes work on one key across processes (attendee writes to one Outlook event, promotions of one
+ * session's waitlist). Backed by an insert into a unique index; expires so a crashed holder does not block forever.
  */
 export interface LeaseStore {
   tryAcquire(key: string, holder: string, ttlMs: number): Promise<boolean>;

@@ -4,7 +4,7 @@ import type { PeopleDirectory } from '../people/person.js';
 import type { Actor, Clock, IdGenerator } from '../shared/tenant-scope.js';
 import type { BookSessionEvent } from '../calendar/book-session-event.js';
 import { checkCapacity, checkSchedule } from './session-rules.js';
-import type { Session, SessionRepository } from './session.js';
+import type { ApprovalPolicy, Session, SessionRepository } from './session.js';
 
 export interface NewSession {
   title: string;
@@ -15,6 +15,7 @@ export interface NewSession {
   capacity: number;
   online: boolean;
   location: string | null;
+  approval: ApprovalPolicy;
 }
 
 export interface CreateSessionDeps {
@@ -60,6 +61,8 @@ export async function createSession(deps: CreateSessionDeps, actor: Actor, input
     online: input.online,
     location: input.location?.trim() || null,
     status: 'scheduled',
+    approval: input.approval,
+    cancellation: null,
     calendar: { ownerId: presenter.id, transactionId: id, eventId: null, joinUrl: null },
     createdAt: now,
     updatedAt: now,

@@ -3,6 +3,9 @@ import type { TenantScope } from '../shared/tenant-scope.js';
 
 export type SessionStatus = 'scheduled' | 'cancelled';
 
+/** Whether a registration needs the employee's supervisor to approve the time away: 'none' confirms at once. */
+export type ApprovalPolicy = 'none' | 'supervisor';
+
 /** A peer-learning session of the catalog. */
 export interface Session {
   id: string;
@@ -21,6 +24,9 @@ export interface Session {
   online: boolean;
   location: string | null;
   status: SessionStatus;
+  approval: ApprovalPolicy;
+  /** Who cancelled the session, when, and what they told attendees; null while it is scheduled. */
+  cancellation: { at: Date; byUserId: string; message: string } | null;
   /** The session's Outlook event in the presenter's calendar; eventId is null until Graph has created it. */
   calendar: { ownerId: string; transactionId: string; eventId: string | null; joinUrl: string | null };
   createdAt: Date;
@@ -42,4 +48,14 @@ export interface SessionRepository {
   /** Sessions whose Outlook event does not exist yet (created before a crash or a Graph outage). */
   listAwaitingCalendarEvent(scope: TenantScope | null, limit: number): Promise<Session[]>;
   recordCalendarEvent(scope: TenantScope, id: string, event: { eventId: string; joinUrl: string | null }): Promise<void>;
+  /** Sets the given fields (an organizer's edit). */
+  update(scope: TenantScope, id: string, changes: SessionChanges): Promise<void>;
+  markCancelled(scope: TenantScope, id: string, cancellation: NonNullable<Session['cancellation']>): Promise<void>;
+  /** Scheduled sessions starting after `from`, soonest first, across tenants (the registration worker's pass). */
+  listOpenAcrossTenants(from: Date, limit: number): Promise<Session[]>;
 }
+
+/** The fields an organizer may change after creating a session. */
+export type SessionChanges = Partial<Pick<Session, 'title' | 'abstract' | 'start' | 'end' | 'startsAt' | 'endsAt' | 'capacity'>> & {
+  updatedAt: Date;
+};

@@ -12,6 +12,22 @@ const MeView = Type.Object({
   roles: Type.Array(Type.Union([Type.Literal('employee'), Type.Literal('organizer'), Type.Literal('supervisor')])),
 });
 
+const NotificationsQuery = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }) }, { additionalProperties: false });
+
+const NotificationsView = Type.Object({
+  notifications: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      kind: Type.Enum(['waitlisted', 'promoted', 'cancelled', 'approved', 'declined', 'rescheduled', 'sessionCancelled'] as const),
+      sessionId: Type.String(),
+      registrationId: Type.String(),
+      sessionTitle: Type.String(),
+      message: Type.String(),
+      createdAt: Type.String({ format: 'date-time' }),
+    }),
+  ),
+});
+
 const MySessionsView = Type.Object({
   sessions: Type.Array(Type.Object({ session: Type.Ref('SessionView'), registration: Type.Ref('RegistrationView') })),
 });
@@ -28,7 +44,23 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ campus: Campus }> = async (ap
     { schema: { tags: ['me'], summary: 'Sessions the signed-in user is registered for', response: { 200: MySessionsView, ...errorResponses } } },
     async (request) => {
       const items = await campus.listMySessions(request.actor);
-      return { sessions: items.map((item) => ({ session: toSessionView(item), registration: toRegistrationView(item.registration) })) };
+      return { sessions: items.map((item) => ({ session: toSessionView(item), registration: toRegistrationView(item.registration, item.position) })) };
+    },
+  );
+
+  app.get(
+    '/me/notifications',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'What happened to the signed-in user\'s registrations (waitlisted, promoted, cancelled, decided…), newest first',
+        querystring: NotificationsQuery,
+        response: { 200: NotificationsView, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const notifications = await campus.listMyNotifications(request.actor, request.query.limit);
+      return { notifications: notifications.map(({ tenantId: _tenantId, userId: _userId, createdAt, ...rest }) => ({ ...rest, createdAt: createdAt.toISOString() })) };
     },
   );
 };

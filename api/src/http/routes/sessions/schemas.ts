@@ -12,6 +12,10 @@ const ZonedDateTime = Type.Object(
   { additionalProperties: false },
 );
 
+const ApprovalPolicy = Type.Union([Type.Literal('none'), Type.Literal('supervisor')], {
+  description: "'supervisor': each registration waits for the employee's supervisor to approve it",
+});
+
 export const SessionIdParams = Type.Object({ sessionId: Type.String({ pattern: UUID }) }, { additionalProperties: false });
 
 export const CreateSessionBody = Type.Object(
@@ -24,10 +28,27 @@ export const CreateSessionBody = Type.Object(
     capacity: Type.Integer({ minimum: 1, maximum: 10_000 }),
     online: Type.Boolean(),
     location: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+    approval: Type.Optional(ApprovalPolicy),
   },
   { additionalProperties: false },
 );
 export type CreateSessionBody = Static<typeof CreateSessionBody>;
+
+export const UpdateSessionBody = Type.Object(
+  {
+    title: Type.Optional(CreateSessionBody.properties.title),
+    abstract: Type.Optional(CreateSessionBody.properties.abstract),
+    start: Type.Optional(ZonedDateTime),
+    end: Type.Optional(ZonedDateTime),
+    capacity: Type.Optional(CreateSessionBody.properties.capacity),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const CancelSessionBody = Type.Object(
+  { message: Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S', description: 'Sent with the Outlook cancellation and shown to registrants' }) },
+  { additionalProperties: false },
+);
 
 export const ListSessionsQuery = Type.Object(
   {
@@ -53,6 +74,8 @@ export const SessionView = Type.Object(
     online: Type.Boolean(),
     location: Type.Union([Type.String(), Type.Null()]),
     status: Type.Union([Type.Literal('scheduled'), Type.Literal('cancelled')]),
+    approval: ApprovalPolicy,
+    cancellation: Type.Union([Type.Object({ at: Type.String({ format: 'date-time' }), message: Type.String() }), Type.Null()]),
     joinUrl: Type.Union([Type.String(), Type.Null()]),
     calendarEventBooked: Type.Boolean({ description: 'Whether the Outlook event exists in the presenter\'s calendar yet' }),
   },
@@ -81,6 +104,8 @@ export function toSessionView({ session, seatsTaken }: SessionWithSeats): Sessio
     online: session.online,
     location: session.location,
     status: session.status,
+    approval: session.approval,
+    cancellation: session.cancellation ? { at: session.cancellation.at.toISOString(), message: session.cancellation.message } : null,
     joinUrl: session.calendar.joinUrl,
     calendarEventBooked: session.calendar.eventId !== null,
   };

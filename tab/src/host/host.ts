@@ -2,11 +2,14 @@
  * Where the tab runs. Inside Teams, Outlook or the Microsoft 365 app, teams-js initializes and the host hands out
  * tokens and themes; in a plain browser nothing answers, so detection gives up after a short wait.
  */
+import type * as TeamsJsModule from '@microsoft/teams-js';
 import { ApiError, clientErrorCodes } from '../api-client.js';
+
+type TeamsJs = typeof TeamsJsModule;
 
 // Loaded only for pages that look hosted: on import teams-js fetches its list of host origins from Microsoft's CDN,
 // which a plain browser session has no use for.
-let teamsJs: Promise<typeof import('@microsoft/teams-js')> | undefined;
+let teamsJs: Promise<TeamsJs> | undefined;
 const loadTeamsJs = () => (teamsJs ??= import('@microsoft/teams-js'));
 
 /** A Microsoft 365 host with its theme name ('default', 'dark', 'contrast'), or a plain browser. */

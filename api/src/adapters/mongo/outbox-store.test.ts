@@ -33,14 +33,17 @@ describe('outbox store', () => {
     expect(await outbox.listOpenByTarget(scope, 'event:s1')).toEqual([item('once')]);
   });
 
-  it('lists a target\'s open items oldest first, in its tenant only', async () => {
+  it("lists a target's open items oldest first, in its tenant only", async () => {
     const outbox = createOutboxStore(store.db());
     const t = (minutes: number) => new Date(Date.UTC(2030, 0, 1, 9, minutes));
     await outbox.insert(item('later', { target: 'event:s2', createdAt: t(2) }));
     await outbox.insert(item('earlier', { target: 'event:s2', createdAt: t(1), status: 'sending' }));
     await outbox.insert(item('done', { target: 'event:s2', status: 'done' }));
     await outbox.insert(item('other-tenant', { target: 'event:s2', tenantId: 't2' }));
-    expect((await outbox.listOpenByTarget(scope, 'event:s2')).map((open) => open.id)).toEqual(['earlier', 'later']);
+    expect((await outbox.listOpenByTarget(scope, 'event:s2')).map((open) => open.id)).toEqual([
+      'earlier',
+      'later',
+    ]);
   });
 
   it('lists due targets once each, longest overdue first, across tenants', async () => {
@@ -52,7 +55,9 @@ describe('outbox store', () => {
     await outbox.insert(item('due-b2', { target: 'mail:b', nextAttemptAt: at(3) }));
     await outbox.insert(item('not-yet', { target: 'mail:c', nextAttemptAt: at(100) }));
     await outbox.insert(item('failed', { target: 'mail:d', nextAttemptAt: at(0), status: 'failed' }));
-    const due = (await outbox.listDueTargets(at(10), 100)).filter((found) => found.target.startsWith('mail:'));
+    const due = (await outbox.listDueTargets(at(10), 100)).filter((found) =>
+      found.target.startsWith('mail:'),
+    );
     expect(due).toEqual([
       { tenantId: 't2', target: 'mail:a' },
       { tenantId: 't1', target: 'mail:b' },
@@ -77,17 +82,27 @@ describe('outbox store', () => {
   it('keeps what Graph holds per target and tenant', async () => {
     const outbox = createOutboxStore(store.db());
     expect(await outbox.findDelivered(scope, 'event:d1')).toBeNull();
-    const state = { attendees: ['a@x.test'], details: '{"subject":"x"}', createAttempted: true, cancelled: false };
+    const state = {
+      attendees: ['a@x.test'],
+      details: '{"subject":"x"}',
+      createAttempted: true,
+      cancelled: false,
+    };
     await outbox.saveDelivered(scope, 'event:d1', state);
     await outbox.saveDelivered(scope, 'event:d1', { ...state, attendees: ['a@x.test', 'b@x.test'] });
-    expect(await outbox.findDelivered(scope, 'event:d1')).toEqual({ ...state, attendees: ['a@x.test', 'b@x.test'] });
+    expect(await outbox.findDelivered(scope, 'event:d1')).toEqual({
+      ...state,
+      attendees: ['a@x.test', 'b@x.test'],
+    });
     expect(await outbox.findDelivered({ tenantId: 't2' }, 'event:d1')).toBeNull();
   });
 
-  it('grants a target\'s claim to exactly one of many concurrent claimers, from several stores', async () => {
+  it("grants a target's claim to exactly one of many concurrent claimers, from several stores", async () => {
     const stores = Array.from({ length: 5 }, () => createOutboxStore(store.db()));
     const granted = await Promise.all(
-      Array.from({ length: 50 }, (_, index) => stores[index % 5]!.claim(scope, 'event:race', `holder-${index}`, minute)),
+      Array.from({ length: 50 }, (_, index) =>
+        stores[index % 5]!.claim(scope, 'event:race', `holder-${index}`, minute),
+      ),
     );
     expect(granted.filter(Boolean)).toHaveLength(1);
   });
@@ -97,7 +112,9 @@ describe('outbox store', () => {
     expect(await outbox.claim(scope, 'event:expired', 'crashed', 1)).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 20));
     const granted = await Promise.all(
-      Array.from({ length: 30 }, (_, index) => outbox.claim(scope, 'event:expired', `holder-${index}`, minute)),
+      Array.from({ length: 30 }, (_, index) =>
+        outbox.claim(scope, 'event:expired', `holder-${index}`, minute),
+      ),
     );
     expect(granted.filter(Boolean)).toHaveLength(1);
   });
@@ -107,7 +124,10 @@ describe('outbox store', () => {
     expect(await outbox.claim(scope, 'event:renew', 'holder-a', minute)).toBe(true);
     expect(await outbox.renewClaim(scope, 'event:renew', 'holder-a', 2 * minute)).toBe(true);
     expect(await outbox.renewClaim(scope, 'event:renew', 'holder-b', 2 * minute)).toBe(false);
-    const grant = await collections(store.db()).leases.findOne({ key: 'outbox:t1:event:renew' }, { sort: { epoch: -1 } });
+    const grant = await collections(store.db()).leases.findOne(
+      { key: 'outbox:t1:event:renew' },
+      { sort: { epoch: -1 } },
+    );
     expect(grant!.expiresAt.getTime()).toBeGreaterThan(Date.now() + minute);
 
     await outbox.releaseClaim(scope, 'event:renew', 'holder-a');

@@ -1,5 +1,11 @@
 import type { Db } from 'mongodb';
-import type { DeliveredState, OutboxIntent, OutboxItem, OutboxStatus, OutboxStore } from '../../domain/outbox/outbox.js';
+import type {
+  DeliveredState,
+  OutboxIntent,
+  OutboxItem,
+  OutboxStatus,
+  OutboxStore,
+} from '../../domain/outbox/outbox.js';
 import { collectionNames, collections } from './collections.js';
 import { createLeaseStore } from './lease-store.js';
 import { tryInsert, withStore } from './store-errors.js';
@@ -70,7 +76,10 @@ export function createOutboxStore(db: Db): OutboxStore {
         // Across tenants, longest overdue first; distinct targets are collected while reading (FerretDB 1.24's
         // $group has no $min), and leaving the loop early closes the cursor.
         const due = outbox
-          .find({ status: { $in: OPEN }, nextAttemptAt: { $lte: now } }, { projection: { tenantId: 1, target: 1 } })
+          .find(
+            { status: { $in: OPEN }, nextAttemptAt: { $lte: now } },
+            { projection: { tenantId: 1, target: 1 } },
+          )
           .sort({ nextAttemptAt: 1, _id: 1 });
         const found = new Map<string, { tenantId: string; target: string }>();
         for await (const { tenantId, target } of due) {
@@ -83,7 +92,9 @@ export function createOutboxStore(db: Db): OutboxStore {
     update: (scope, itemIds, changes) =>
       withStore(async () => {
         if (itemIds.length === 0) return;
-        await outbox.updateMany(inTenant<OutboxDocument>(scope, { _id: { $in: itemIds } }), { $set: changes });
+        await outbox.updateMany(inTenant<OutboxDocument>(scope, { _id: { $in: itemIds } }), {
+          $set: changes,
+        });
       }),
 
     purgeDone: (before, limit) =>
@@ -93,13 +104,18 @@ export function createOutboxStore(db: Db): OutboxStore {
           .limit(limit)
           .toArray();
         if (old.length === 0) return 0;
-        const { deletedCount } = await outbox.deleteMany({ _id: { $in: old.map((document) => document._id) }, status: 'done' });
+        const { deletedCount } = await outbox.deleteMany({
+          _id: { $in: old.map((document) => document._id) },
+          status: 'done',
+        });
         return deletedCount;
       }),
 
     findDelivered: (scope, target) =>
       withStore(async () => {
-        const document = await targets.findOne(inTenant<OutboxTargetDocument>(scope, { _id: `${scope.tenantId}:${target}` }));
+        const document = await targets.findOne(
+          inTenant<OutboxTargetDocument>(scope, { _id: `${scope.tenantId}:${target}` }),
+        );
         if (!document) return null;
         return {
           attendees: document.attendees ?? null,
@@ -119,7 +135,8 @@ export function createOutboxStore(db: Db): OutboxStore {
         );
       }),
 
-    claim: (scope, target, holder, ttlMs) => claims.tryAcquire(claimKey(scope.tenantId, target), holder, ttlMs),
+    claim: (scope, target, holder, ttlMs) =>
+      claims.tryAcquire(claimKey(scope.tenantId, target), holder, ttlMs),
 
     renewClaim: (scope, target, holder, ttlMs) =>
       withStore(async () => {

@@ -12,17 +12,41 @@ const at = new Date('2030-01-01T10:00:00Z');
 
 function session(overrides: Partial<Session> = {}): Session {
   return {
-    id: 's1', tenantId: 't1', title: 'Excel macros', abstract: 'Record, then edit.',
-    presenter: { id: 'p1', displayName: 'Pat', mail: 'pat@x.test' }, organizerId: 'o1',
-    start: { dateTime: '2030-01-01T10:00:00', timeZone: 'UTC' }, end: { dateTime: '2030-01-01T11:00:00', timeZone: 'UTC' },
-    startsAt: at, endsAt: new Date(at.getTime() + 3_600_000), capacity: 10, online: true, location: null, status: 'scheduled',
-    calendar: { ownerId: 'p1', transactionId: 's1', eventId: null, joinUrl: null }, createdAt: at, updatedAt: at,
+    id: 's1',
+    tenantId: 't1',
+    title: 'Excel macros',
+    abstract: 'Record, then edit.',
+    presenter: { id: 'p1', displayName: 'Pat', mail: 'pat@x.test' },
+    organizerId: 'o1',
+    start: { dateTime: '2030-01-01T10:00:00', timeZone: 'UTC' },
+    end: { dateTime: '2030-01-01T11:00:00', timeZone: 'UTC' },
+    startsAt: at,
+    endsAt: new Date(at.getTime() + 3_600_000),
+    capacity: 10,
+    online: true,
+    location: null,
+    status: 'scheduled',
+    calendar: { ownerId: 'p1', transactionId: 's1', eventId: null, joinUrl: null },
+    createdAt: at,
+    updatedAt: at,
     ...overrides,
   } as Session;
 }
 
 function registration(id: string, status = 'confirmed'): Registration {
-  return { id, tenantId: 't1', sessionId: 's1', userId: `u-${id}`, displayName: id, mail: `${id}@x.test`, status, seat: 1, invite: 'pending', createdAt: at, updatedAt: at } as Registration;
+  return {
+    id,
+    tenantId: 't1',
+    sessionId: 's1',
+    userId: `u-${id}`,
+    displayName: id,
+    mail: `${id}@x.test`,
+    status,
+    seat: 1,
+    invite: 'pending',
+    createdAt: at,
+    updatedAt: at,
+  } as Registration;
 }
 
 type GraphCall =
@@ -47,10 +71,14 @@ function world() {
   const calendar: CalendarGateway = {
     async createEvent(_scope, draft) {
       calls.push({ op: 'create', transactionId: draft.transactionId });
-      if (!outlookEvents.has(draft.transactionId)) outlookEvents.set(draft.transactionId, `e${outlookEvents.size + 1}`);
+      if (!outlookEvents.has(draft.transactionId))
+        outlookEvents.set(draft.transactionId, `e${outlookEvents.size + 1}`);
       // A failed create has still made the event: the answer is what got lost (the worst case for duplicates).
       check('create');
-      return { eventId: outlookEvents.get(draft.transactionId)!, joinUrl: 'https://teams.microsoft.com/l/meetup-join/x' };
+      return {
+        eventId: outlookEvents.get(draft.transactionId)!,
+        joinUrl: 'https://teams.microsoft.com/l/meetup-join/x',
+      };
     },
     async replaceAttendees(_scope, _owner, _event, attendees) {
       check('attendees');
@@ -86,7 +114,9 @@ function world() {
       for (const r of registrations) if (ids.includes(r.id)) r.invite = 'sent';
     },
     async listSessionsWithPendingInvites() {
-      return registrations.some((r) => r.invite === 'pending' && r.status === 'confirmed') ? [{ tenantId: 't1', sessionId: 's1' }] : [];
+      return registrations.some((r) => r.invite === 'pending' && r.status === 'confirmed')
+        ? [{ tenantId: 't1', sessionId: 's1' }]
+        : [];
     },
   } as unknown as RegistrationRepository;
   let now = new Date('2029-12-01T08:00:00Z');
@@ -112,7 +142,13 @@ function world() {
       outboxTiming: { random: () => 0, heartbeat: () => () => undefined },
     });
   return {
-    sessions, registrations, calls, mails, outbox, booking, outlookEvents,
+    sessions,
+    registrations,
+    calls,
+    mails,
+    outbox,
+    booking,
+    outlookEvents,
     ops: () => calls.map((call) => call.op),
     failWith(next: typeof fail) {
       fail = next;
@@ -138,7 +174,10 @@ describe('booking a session into Outlook through the outbox', () => {
     await booking.requestAttendeeSync(scope, 's1');
     // Nothing changed since: a second request costs no Graph call.
     await booking.requestAttendeeSync(scope, 's1');
-    expect(w.calls).toEqual([{ op: 'create', transactionId: 's1' }, { op: 'attendees', attendees: ['a@x.test', 'b@x.test'] }]);
+    expect(w.calls).toEqual([
+      { op: 'create', transactionId: 's1' },
+      { op: 'attendees', attendees: ['a@x.test', 'b@x.test'] },
+    ]);
     expect(w.registrations.map((r) => r.invite)).toEqual(['sent', 'sent']);
   });
 
@@ -152,7 +191,7 @@ describe('booking a session into Outlook through the outbox', () => {
     expect(w.calls.at(-1)).toEqual({ op: 'attendees', attendees: ['b@x.test'] });
   });
 
-  it('leaves a registration that arrives during another holder\'s write to that holder, which sends it next', async () => {
+  it("leaves a registration that arrives during another holder's write to that holder, which sends it next", async () => {
     const w = world();
     await w.booking('h1').tryNow(w.sessions.get('s1')!);
     w.registrations.push(registration('a'));
@@ -168,7 +207,10 @@ describe('booking a session into Outlook through the outbox', () => {
     await first.requestAttendeeSync(scope, 's1');
     await secondDone;
     await first.idle();
-    expect(w.calls.slice(1)).toEqual([{ op: 'attendees', attendees: ['a@x.test'] }, { op: 'attendees', attendees: ['a@x.test', 'b@x.test'] }]);
+    expect(w.calls.slice(1)).toEqual([
+      { op: 'attendees', attendees: ['a@x.test'] },
+      { op: 'attendees', attendees: ['a@x.test', 'b@x.test'] },
+    ]);
     expect(w.registrations.every((r) => r.invite === 'sent')).toBe(true);
     expect(w.outbox.claims.size).toBe(0);
   });
@@ -202,7 +244,10 @@ describe('booking a session into Outlook through the outbox', () => {
     await booking.requestAttendeeSync(scope, 's1');
     await booking.requestEventUpdate(scope, 's1');
     expect(w.ops()).toEqual(['create', 'attendees']);
-    w.sessions.set('s1', { ...w.sessions.get('s1')!, start: { dateTime: '2030-01-01T12:00:00', timeZone: 'UTC' } });
+    w.sessions.set('s1', {
+      ...w.sessions.get('s1')!,
+      start: { dateTime: '2030-01-01T12:00:00', timeZone: 'UTC' },
+    });
     await booking.requestEventUpdate(scope, 's1');
     await booking.requestEventUpdate(scope, 's1');
     expect(w.calls.slice(2)).toEqual([{ op: 'update', attendees: ['a@x.test'] }]);
@@ -219,7 +264,14 @@ describe('booking a session into Outlook through the outbox', () => {
     await booking.requestAttendeeSync(scope, 's1');
     expect(w.calls.slice(2)).toEqual([{ op: 'cancel', comment: 'Pat is ill; see you next month.' }]);
 
-    w.sessions.set('s2', session({ id: 's2', status: 'cancelled', calendar: { ownerId: 'p1', transactionId: 's2', eventId: null, joinUrl: null } }));
+    w.sessions.set(
+      's2',
+      session({
+        id: 's2',
+        status: 'cancelled',
+        calendar: { ownerId: 'p1', transactionId: 's2', eventId: null, joinUrl: null },
+      }),
+    );
     await booking.requestEventCancellation(scope, 's2', 'never mind');
     expect(w.calls).toHaveLength(3);
   });
@@ -264,14 +316,21 @@ describe('booking a session into Outlook through the outbox', () => {
 });
 
 describe('mail through the outbox', () => {
-  const message: OutgoingMail = { fromUserId: 'p1', to: [{ email: 'boss@x.test' }], subject: 'Approve?', body: { contentType: 'html', content: '<p>?</p>' } };
+  const message: OutgoingMail = {
+    fromUserId: 'p1',
+    to: [{ email: 'boss@x.test' }],
+    subject: 'Approve?',
+    body: { contentType: 'html', content: '<p>?</p>' },
+  };
 
   it('sends a mail once per idempotency key, tagged with the key', async () => {
     const w = world();
     const booking = w.booking('h1');
     await booking.requestMail(scope, message, 'approval-request:r1');
     await booking.requestMail(scope, message, 'approval-request:r1');
-    expect(w.mails).toEqual([{ ...message, headers: { 'x-campus-idempotency-key': 't1:mail:approval-request:r1' } }]);
+    expect(w.mails).toEqual([
+      { ...message, headers: { 'x-campus-idempotency-key': 't1:mail:approval-request:r1' } },
+    ]);
   });
 
   it('retries a mail Graph did not take, and sends again one whose sending was interrupted (at least once)', async () => {

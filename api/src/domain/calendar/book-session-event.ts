@@ -66,7 +66,8 @@ export interface BookSessionEvent {
 /** FNV-1a, 32 bits, in hex: a short stable key for a set of ids. */
 function shortHash(text: string): string {
   let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  for (let index = 0; index < text.length; index++)
+    hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
@@ -79,25 +80,43 @@ export function createBookSessionEvent(deps: BookSessionEventDeps): BookSessionE
     logger: deps.logger,
     handlers: {
       event: createEventDelivery(deps),
-      mail: createMailDelivery({ mail: deps.mail, store: deps.outbox, clock: deps.clock, logger: deps.logger }),
+      mail: createMailDelivery({
+        mail: deps.mail,
+        store: deps.outbox,
+        clock: deps.clock,
+        logger: deps.logger,
+      }),
     },
     ...deps.outboxTiming,
   });
 
-  async function request(scope: TenantScope, key: string, target: string, intent: OutboxIntent): Promise<void> {
+  async function request(
+    scope: TenantScope,
+    key: string,
+    target: string,
+    intent: OutboxIntent,
+  ): Promise<void> {
     await outbox.enqueue(scope, `${scope.tenantId}:${key}`, target, intent);
     await outbox.deliverNow(scope, target);
   }
 
   function requestAttendeeSync(scope: TenantScope, sessionId: string): Promise<void> {
     // A key per request: each change is its own intent, and the holder delivers all open ones in one write.
-    return request(scope, `event.attendees:${sessionId}:${deps.ids.newId()}`, eventTarget(sessionId), { kind: 'event.attendees', sessionId });
+    return request(scope, `event.attendees:${sessionId}:${deps.ids.newId()}`, eventTarget(sessionId), {
+      kind: 'event.attendees',
+      sessionId,
+    });
   }
 
   /** Intents the data implies but whose request a crash may have prevented. */
   async function reconcile(limit: number): Promise<void> {
     for (const session of await deps.sessions.listAwaitingCalendarEvent(null, limit)) {
-      await outbox.enqueue(session, `${session.tenantId}:event.create:${session.id}`, eventTarget(session.id), { kind: 'event.create', sessionId: session.id });
+      await outbox.enqueue(
+        session,
+        `${session.tenantId}:event.create:${session.id}`,
+        eventTarget(session.id),
+        { kind: 'event.create', sessionId: session.id },
+      );
     }
     for (const { tenantId, sessionId } of await deps.registrations.listSessionsWithPendingInvites(limit)) {
       const scope = { tenantId };
@@ -114,15 +133,25 @@ export function createBookSessionEvent(deps: BookSessionEventDeps): BookSessionE
 
   return {
     async tryNow(session) {
-      await request(session, `event.create:${session.id}`, eventTarget(session.id), { kind: 'event.create', sessionId: session.id });
+      await request(session, `event.create:${session.id}`, eventTarget(session.id), {
+        kind: 'event.create',
+        sessionId: session.id,
+      });
       return (await deps.sessions.findById(session, session.id)) ?? session;
     },
     trySyncAttendees: requestAttendeeSync,
     requestAttendeeSync,
     requestEventUpdate: (scope, sessionId) =>
-      request(scope, `event.update:${sessionId}:${deps.ids.newId()}`, eventTarget(sessionId), { kind: 'event.update', sessionId }),
+      request(scope, `event.update:${sessionId}:${deps.ids.newId()}`, eventTarget(sessionId), {
+        kind: 'event.update',
+        sessionId,
+      }),
     requestEventCancellation: (scope, sessionId, message) =>
-      request(scope, `event.cancel:${sessionId}`, eventTarget(sessionId), { kind: 'event.cancel', sessionId, message }),
+      request(scope, `event.cancel:${sessionId}`, eventTarget(sessionId), {
+        kind: 'event.cancel',
+        sessionId,
+        message,
+      }),
     requestMail: (scope, mail, idempotencyKey) =>
       request(scope, `mail:${idempotencyKey}`, `mail:${idempotencyKey}`, { kind: 'mail.send', mail }),
     async processPending(limit) {

@@ -109,7 +109,16 @@ export function createEventDelivery(deps: EventDeliveryDeps): TargetHandler {
       eventId = await create();
       eventsCreated = 1;
     }
-    const attendeesSynced = await syncAttendees(deps, scope, { session, eventId, details, fingerprint, state, items, claim, save });
+    const attendeesSynced = await syncAttendees(deps, scope, {
+      session,
+      eventId,
+      details,
+      fingerprint,
+      state,
+      items,
+      claim,
+      save,
+    });
     return { eventsCreated, attendeesSynced: attendeesSynced ? 1 : 0 };
   };
 }
@@ -126,11 +135,18 @@ interface SyncContext {
 }
 
 /** Sends the details when they changed since last sent, and the whole attendee list when it changed; marks invites sent. */
-async function syncAttendees(deps: EventDeliveryDeps, scope: TenantScope, context: SyncContext): Promise<boolean> {
+async function syncAttendees(
+  deps: EventDeliveryDeps,
+  scope: TenantScope,
+  context: SyncContext,
+): Promise<boolean> {
   const { session, eventId, state, claim } = context;
   const registrations = await deps.registrations.listBySession(scope, session.id);
   const confirmed = registrations.filter((registration) => registration.status === 'confirmed');
-  const attendees: EventAttendee[] = confirmed.map((registration) => ({ email: registration.mail, name: registration.displayName }));
+  const attendees: EventAttendee[] = confirmed.map((registration) => ({
+    email: registration.mail,
+    name: registration.displayName,
+  }));
   const addresses = addressesOf(attendees);
   // Unknown details (no record yet) are taken as current unless an update was asked for: a redundant update
   // would send every attendee a meeting update.
@@ -151,6 +167,10 @@ async function syncAttendees(deps: EventDeliveryDeps, scope: TenantScope, contex
     wrote = true;
   }
   const newlyInvited = confirmed.filter((registration: Registration) => registration.invite === 'pending');
-  if (newlyInvited.length > 0) await deps.registrations.markInvitesSent(scope, newlyInvited.map((registration) => registration.id));
+  if (newlyInvited.length > 0)
+    await deps.registrations.markInvitesSent(
+      scope,
+      newlyInvited.map((registration) => registration.id),
+    );
   return wrote;
 }

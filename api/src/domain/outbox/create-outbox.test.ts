@@ -38,7 +38,11 @@ function world() {
       claimTtlMs: 15_000,
     });
   return {
-    memory, delivered, beats, warnings, outbox,
+    memory,
+    delivered,
+    beats,
+    warnings,
+    outbox,
     advance(ms: number) {
       now = new Date(now.getTime() + ms);
     },
@@ -50,7 +54,11 @@ function world() {
 }
 
 const unavailable = (retryAfterMs?: number) =>
-  createError('CAMPUS_ERR_GRAPH_UNAVAILABLE', 'Graph is down (test)', retryAfterMs === undefined ? undefined : { details: { retryAfterMs } });
+  createError(
+    'CAMPUS_ERR_GRAPH_UNAVAILABLE',
+    'Graph is down (test)',
+    retryAfterMs === undefined ? undefined : { details: { retryAfterMs } },
+  );
 
 describe('outbox', () => {
   it('records an intent once per idempotency key and delivers it once', async () => {
@@ -74,7 +82,11 @@ describe('outbox', () => {
     await outbox.enqueue(scope, 'k1', 'event:s1', intent);
     await outbox.deliverNow(scope, 'event:s1');
     // The in-request attempt already went through the gateway's own retries: the next pass tries again.
-    expect(w.item('k1')).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: new Date('2030-01-01T08:00:00Z') });
+    expect(w.item('k1')).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      nextAttemptAt: new Date('2030-01-01T08:00:00Z'),
+    });
     expect(await outbox.processDue(10)).toMatchObject({ retried: 1 });
     // Then 10 s doubling, with equal jitter (random() = 0 gives the lower half): 5 s, 10 s, 20 s...
     expect(w.item('k1')).toMatchObject({ attempts: 2, nextAttemptAt: new Date('2030-01-01T08:00:05Z') });
@@ -112,7 +124,7 @@ describe('outbox', () => {
     expect(w.delivered.flat().sort()).toEqual(['k1', 'k2']);
   });
 
-  it('does not let a new intent cut a target\'s backoff short; it is delivered with the others when due', async () => {
+  it("does not let a new intent cut a target's backoff short; it is delivered with the others when due", async () => {
     const w = world();
     const outbox = w.outbox();
     w.behave(async () => {
@@ -142,7 +154,11 @@ describe('outbox', () => {
       w.advance(3_600_000);
       await outbox.processDue(10);
     }
-    expect(w.item('k1')).toMatchObject({ status: 'failed', attempts: MAX_REFUSED_ATTEMPTS, lastError: expect.stringContaining('403') });
+    expect(w.item('k1')).toMatchObject({
+      status: 'failed',
+      attempts: MAX_REFUSED_ATTEMPTS,
+      lastError: expect.stringContaining('403'),
+    });
     expect(w.warnings).toContain('outbox gave up delivering to Microsoft Graph');
     w.advance(86_400_000);
     expect(await outbox.processDue(10)).toMatchObject({ attendeesSynced: 0, failed: 0 });
@@ -188,7 +204,11 @@ describe('outbox', () => {
     });
     await outbox.deliverNow(scope, 'event:s1');
     expect(w.delivered).toEqual([]);
-    expect(w.item('k1')).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('claim') });
+    expect(w.item('k1')).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: expect.stringContaining('claim'),
+    });
   });
 
   it('removes delivered items after a week', async () => {

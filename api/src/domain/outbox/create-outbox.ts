@@ -50,7 +50,12 @@ export interface OutboxDeps {
 
 export interface Outbox {
   /** Records an intent under its idempotency key; 'duplicate' when the key was recorded before. */
-  enqueue(scope: TenantScope, id: string, target: string, intent: OutboxIntent): Promise<'inserted' | 'duplicate'>;
+  enqueue(
+    scope: TenantScope,
+    id: string,
+    target: string,
+    intent: OutboxIntent,
+  ): Promise<'inserted' | 'duplicate'>;
   /**
    * Delivers the target's open items now unless another holder is at it (it will see them) or the target waits
    * for a retry. The first round is awaited; further rounds, for items that arrived meanwhile, run in background.
@@ -117,22 +122,38 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     return handler;
   }
 
-  async function recordFailure(scope: TenantScope, target: string, items: OutboxItem[], error: unknown): Promise<RoundOutcome> {
+  async function recordFailure(
+    scope: TenantScope,
+    target: string,
+    items: OutboxItem[],
+    error: unknown,
+  ): Promise<RoundOutcome> {
     const now = clock.now();
     const failure = classifyFailure(error);
     const attempts = Math.max(...items.map((item) => item.attempts)) + 1;
     const giveUp = shouldGiveUp(attempts, failure);
     const delay = backoffMs(attempts, failure.retryAfterMs, random);
-    if (failure.retryAfterMs !== null) pausedUntil.set(scope.tenantId, new Date(now.getTime() + failure.retryAfterMs));
-    await store.update(scope, items.map((item) => item.id), {
-      status: giveUp ? 'failed' : 'pending',
-      attempts,
-      nextAttemptAt: new Date(now.getTime() + delay),
-      lastError: failure.message,
-      updatedAt: now,
-    });
+    if (failure.retryAfterMs !== null)
+      pausedUntil.set(scope.tenantId, new Date(now.getTime() + failure.retryAfterMs));
+    await store.update(
+      scope,
+      items.map((item) => item.id),
+      {
+        status: giveUp ? 'failed' : 'pending',
+        attempts,
+        nextAttemptAt: new Date(now.getTime() + delay),
+        lastError: failure.message,
+        updatedAt: now,
+      },
+    );
     deps.logger.warn(
-      { tenantId: scope.tenantId, target, attempts, retryInMs: giveUp ? null : delay, err: { message: failure.message } },
+      {
+        tenantId: scope.tenantId,
+        target,
+        attempts,
+        retryInMs: giveUp ? null : delay,
+        err: { message: failure.message },
+      },
       giveUp ? 'outbox gave up delivering to Microsoft Graph' : 'outbox delivery failed; it will be retried',
     );
     return giveUp ? 'delivered' : 'retrying';
@@ -171,7 +192,11 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         report[outcome === 'retrying' ? 'retried' : 'failed'] += 1;
         return outcome;
       }
-      await store.update(scope, items.map((item) => item.id), { status: 'done', lastError: null, updatedAt: clock.now() });
+      await store.update(
+        scope,
+        items.map((item) => item.id),
+        { status: 'done', lastError: null, updatedAt: clock.now() },
+      );
       addTo(report, part);
       return 'delivered';
     } finally {
@@ -181,7 +206,12 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   }
 
   /** Rounds until nothing due is left. Whoever enqueued while we held the claim found it taken and left its item to us. */
-  async function drive(scope: TenantScope, target: string, rounds: number, report: DeliveryReport): Promise<void> {
+  async function drive(
+    scope: TenantScope,
+    target: string,
+    rounds: number,
+    report: DeliveryReport,
+  ): Promise<void> {
     for (let done = 0; done < rounds; done++) {
       if ((await round(scope, target, report)) !== 'delivered') return;
       if (!isDue(await store.listOpenByTarget(scope, target), clock.now())) return;
@@ -196,7 +226,11 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   function logFailure(scope: TenantScope, target: string) {
     return (error: unknown) => {
       deps.logger.warn(
-        { tenantId: scope.tenantId, target, err: { message: error instanceof Error ? error.message : String(error) } },
+        {
+          tenantId: scope.tenantId,
+          target,
+          err: { message: error instanceof Error ? error.message : String(error) },
+        },
         'outbox delivery did not run; the worker will retry',
       );
     };
@@ -206,7 +240,16 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     async enqueue(scope, id, target, intent) {
       const now = clock.now();
       return store.insert({
-        id, tenantId: scope.tenantId, target, intent, status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now, updatedAt: now,
+        id,
+        tenantId: scope.tenantId,
+        target,
+        intent,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: now,
+        lastError: null,
+        createdAt: now,
+        updatedAt: now,
       });
     },
 

@@ -26,12 +26,18 @@ export function createMailDelivery(deps: MailDeliveryDeps): TargetHandler {
     for (const item of items) {
       if (item.intent.kind !== 'mail.send') continue;
       if (item.status === 'sending') {
-        deps.logger.warn({ tenantId: scope.tenantId, target }, 'a mail whose sending was interrupted is sent again; it may arrive twice');
+        deps.logger.warn(
+          { tenantId: scope.tenantId, target },
+          'a mail whose sending was interrupted is sent again; it may arrive twice',
+        );
       }
       await deps.store.update(scope, [item.id], { status: 'sending', updatedAt: deps.clock.now() });
       const { mail } = item.intent;
       claim.assertHeld();
-      await deps.mail.sendMail(scope, { ...mail, headers: { ...mail.headers, [IDEMPOTENCY_HEADER]: item.id } });
+      await deps.mail.sendMail(scope, {
+        ...mail,
+        headers: { ...mail.headers, [IDEMPOTENCY_HEADER]: item.id },
+      });
       mailsSent += 1;
     }
     return { mailsSent };

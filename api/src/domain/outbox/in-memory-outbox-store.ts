@@ -25,7 +25,12 @@ export function createInMemoryOutboxStore(clock: Clock) {
       const due = [...items.values()]
         .filter((item) => open(item) && item.nextAttemptAt <= now)
         .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
-      const found = new Map(due.map((item) => [key(item.tenantId, item.target), { tenantId: item.tenantId, target: item.target }]));
+      const found = new Map(
+        due.map((item) => [
+          key(item.tenantId, item.target),
+          { tenantId: item.tenantId, target: item.target },
+        ]),
+      );
       return [...found.values()].slice(0, limit);
     },
     async update(scope, itemIds, changes) {
@@ -35,7 +40,9 @@ export function createInMemoryOutboxStore(clock: Clock) {
       }
     },
     async purgeDone(before, limit) {
-      const old = [...items.values()].filter((item) => item.status === 'done' && item.updatedAt < before).slice(0, limit);
+      const old = [...items.values()]
+        .filter((item) => item.status === 'done' && item.updatedAt < before)
+        .slice(0, limit);
       for (const item of old) items.delete(item.id);
       return old.length;
     },

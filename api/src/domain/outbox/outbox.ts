@@ -37,7 +37,9 @@ export interface OutboxItem {
 }
 
 /** What delivery changes on items. */
-export type OutboxItemChanges = Partial<Pick<OutboxItem, 'status' | 'attempts' | 'nextAttemptAt' | 'lastError'>> & {
+export type OutboxItemChanges = Partial<
+  Pick<OutboxItem, 'status' | 'attempts' | 'nextAttemptAt' | 'lastError'>
+> & {
   updatedAt: Date;
 };
 

@@ -37,6 +37,8 @@ const useStyles = makeStyles({
     display: 'grid',
     gap: tokens.spacingHorizontalL,
     gridTemplateColumns: 'repeat(auto-fit, minmax(250px, 1fr))',
+    // A field without a hint must not stretch to its neighbour's height: the stretch went into its input box.
+    alignItems: 'start',
   },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM },
 });

@@ -56,9 +56,10 @@ export function bearer(user: TestUser): Record<string, string> {
   return { authorization: `Bearer ${user.id}` };
 }
 
-export async function buildTestApp() {
+/** `extraUsers` join the three test users (for tests that need a crowd or more roles). */
+export async function buildTestApp(options: { extraUsers?: TestUser[] } = {}) {
   let frozenAt: Date | null = null;
-  const users: TestUser[] = Object.values(testUsers);
+  const users: TestUser[] = [...Object.values(testUsers), ...(options.extraUsers ?? [])];
   const mongo = await connectMongo({ uri: inject('mongodbUri'), dbName: `campus_http_${randomUUID().slice(0, 8)}` });
   await ensureIndexes(mongo.db);
   const calendar = createFakeCalendar();

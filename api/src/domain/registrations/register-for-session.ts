@@ -58,7 +58,8 @@ export async function registerForSession(deps: RegistrationDeps, actor: Actor, s
     const taken = (await deps.seats.countTaken(actor, [session.id])).get(session.id) ?? 0;
     if (taken < session.capacity) await tryPromote(deps, actor, session.id);
   }
-  const settled = placed.position === null ? placed.registration : ((await reloadRegistration(deps, actor, registration.id)) ?? placed.registration);
+  // Read back: the calendar booking may have sent the invitation, or a promotion taken the person off the waitlist.
+  const settled = (await reloadRegistration(deps, actor, registration.id)) ?? placed.registration;
   return { registration: settled, session, position: settled.status === 'waitlisted' ? await waitlistPosition(deps, settled) : null };
 }
 

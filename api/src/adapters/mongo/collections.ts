@@ -81,6 +81,11 @@ export const collectionNames = {
   notifications: 'notifications',
   outbox: 'outbox',
   outboxTargets: 'outboxTargets',
+  approvalRequests: 'approvalRequests',
+  approvalDecisions: 'approvalDecisions',
+  approvalNotices: 'approvalNotices',
+  approvalSettings: 'approvalSettings',
+  teamsConversations: 'teamsConversations',
 } as const;
 
 /** The typed collections of the Campus database. */

@@ -60,6 +60,30 @@ const indexes: Record<keyof typeof collectionNames, IndexDescription[]> = {
   ],
   // One document per target, read and written by _id (`${tenantId}:${target}`).
   outboxTargets: [],
+  approvalRequests: [
+    // insert (one request per registration round), findByRegistration, listOpenByRegistration (prefix tenantId, registrationId).
+    { name: 'tenant_registration_round_unique', key: { tenantId: 1, registrationId: 1, round: 1 }, unique: true },
+    // listPendingByApprovers: { tenantId, status: 'pending', approverKey: { $in } } by session.startsAt.
+    { name: 'tenant_status_approver', key: { tenantId: 1, status: 1, approverKey: 1 } },
+    // listResolving (the worker): { status: 'resolving', requestedAt < before }.
+    { name: 'status_requestedAt', key: { status: 1, requestedAt: 1 } },
+    // listDueReminders (the worker): { status: 'pending', remindedAt: null, remindAt <= now }.
+    { name: 'status_remindedAt_remindAt', key: { status: 1, remindedAt: 1, remindAt: 1 } },
+    // listExpired (the worker): { status: { $in: open }, expiresAt <= now }.
+    { name: 'status_expiresAt', key: { status: 1, expiresAt: 1 } },
+  ],
+  approvalDecisions: [
+    // One decision per request rests on _id (`${tenantId}:${approvalId}`). listUnapplied (the worker): { applied: false, decidedAt < before }.
+    { name: 'applied_decidedAt', key: { applied: 1, decidedAt: 1 } },
+  ],
+  // A message sent once is an insert into _id (`${tenantId}:${key}`); nothing else reads it.
+  approvalNotices: [],
+  approvalSettings: [
+    // Read and written by _id (`${tenantId}:${userId}`). listByDelegate: { tenantId, delegateKey }.
+    { name: 'tenant_delegateKey', key: { tenantId: 1, delegateKey: 1 } },
+  ],
+  // One conversation per person, read and written by _id (`${tenantId}:${userId}`).
+  teamsConversations: [],
 };
 
 const namespaceExists = 48;

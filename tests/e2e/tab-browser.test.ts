@@ -91,6 +91,10 @@ describe('the Campus tab in Chromium, through the real server and the dev tenant
     }
     await mkdir(screenshotDir, { recursive: true });
     campus = await startCampus({ env: { TAB_DIR: tabDir } });
+    // The server in this process checks tokens with the dev tenant: without the dev CA every page would only say so.
+    await fetch(`${campus.devTenant.url}/_dev/tenant`).catch((cause: unknown) => {
+      throw new Error('The dev tenant is not trusted here: run vitest through `npx tsx infra/local/with-dev-ca.ts`', { cause });
+    });
     browser = await launchChromium({ trustedCertificates: [(await ensureDevCertificates()).cert] });
   });
   afterAll(async () => {

@@ -13,6 +13,34 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'CAMPUS_ERR_VALIDATION',
 };
 
+type AjvIssue = NonNullable<FastifyError['validation']>[number];
+
+/** Ajv's wording ("must be >= 1") said the way a person reads it, naming the field. */
+function describeIssue(issue: AjvIssue | undefined): string {
+  const params = (issue?.params ?? {}) as Record<string, unknown>;
+  switch (issue?.keyword) {
+    case 'required':
+      return 'is required';
+    case 'additionalProperties':
+      return 'is not a known field';
+    case 'minimum':
+      return `must be at least ${String(params.limit)}`;
+    case 'maximum':
+      return `must be at most ${String(params.limit)}`;
+    case 'minLength':
+      return `must have at least ${String(params.limit)} characters`;
+    case 'maxLength':
+      return `must have at most ${String(params.limit)} characters`;
+    case 'type':
+      return `must be ${params.type === 'integer' ? 'a whole number' : `a ${String(params.type)}`}`;
+    case 'pattern':
+    case 'format':
+      return 'is not in the expected format';
+    default:
+      return issue?.message ?? 'is not valid';
+  }
+}
+
 function fromValidation(error: FastifyError): CampusError {
   const first = error.validation?.[0];
   const location = error.validationContext ?? 'body';
@@ -24,10 +52,8 @@ function fromValidation(error: FastifyError): CampusError {
         ? first.params.additionalProperty
         : undefined;
   const field = `${first?.instancePath ?? ''}${key === undefined ? '' : `/${String(key)}`}` || '/';
-  const problem = first?.keyword === 'additionalProperties' ? 'is not a known field' : (first?.message ?? 'is not valid');
-  return createError('CAMPUS_ERR_VALIDATION', `${location}${field === '/' ? '' : field} ${problem}`, {
-    details: { location, field },
-  });
+  const name = field === '/' ? location : field.slice(1).replaceAll('/', '.');
+  return createError('CAMPUS_ERR_VALIDATION', `${name} ${describeIssue(first)}`, { details: { location, field } });
 }
 
 function toCampusError(error: FastifyError | CampusError | Error): CampusError | null {

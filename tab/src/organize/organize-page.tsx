@@ -63,7 +63,8 @@ export function OrganizePage({ api }: { api: ApiClient }) {
   const showErrors = (found: DraftErrors) => {
     setErrors(found);
     const first = draftFields.find((field) => found[field]);
-    if (first) document.getElementById(fieldId(first))?.focus();
+    // Controls are found by name: Field gives each control its own id, which ties the label to it.
+    if (first) document.querySelector<HTMLElement>(`[name="${fieldId(first)}"]`)?.focus();
   };
 
   const submit = async (event: FormEvent) => {
@@ -105,7 +106,7 @@ export function OrganizePage({ api }: { api: ApiClient }) {
       )}
       <Field label="Title" required validationMessage={errors.title}>
         <Input
-          id={fieldId('title')}
+          name={fieldId('title')}
           value={draft.title}
           maxLength={limits.titleMax}
           onChange={(_event, data) => update('title', (current) => ({ ...current, title: data.value }))}
@@ -113,7 +114,7 @@ export function OrganizePage({ api }: { api: ApiClient }) {
       </Field>
       <Field label="Abstract" required validationMessage={errors.abstract} hint="What will people learn?">
         <Textarea
-          id={fieldId('abstract')}
+          name={fieldId('abstract')}
           value={draft.abstract}
           rows={4}
           maxLength={limits.abstractMax}
@@ -123,7 +124,7 @@ export function OrganizePage({ api }: { api: ApiClient }) {
       <PresenterPicker
         key={formVersion}
         api={api}
-        id={fieldId('presenterId')}
+        name={fieldId('presenterId')}
         value={draft.presenter}
         error={errors.presenterId}
         onChange={(presenter) => update('presenterId', (current) => ({ ...current, presenter }))}
@@ -131,7 +132,7 @@ export function OrganizePage({ api }: { api: ApiClient }) {
       <div className={styles.row}>
         <Field label="Starts" required validationMessage={errors.start}>
           <Input
-            id={fieldId('start')}
+            name={fieldId('start')}
             type="datetime-local"
             value={draft.start}
             onChange={(_event, data) => update('start', (current) => withStart(current, data.value))}
@@ -139,7 +140,7 @@ export function OrganizePage({ api }: { api: ApiClient }) {
         </Field>
         <Field label="Ends" required validationMessage={errors.end}>
           <Input
-            id={fieldId('end')}
+            name={fieldId('end')}
             type="datetime-local"
             value={draft.end}
             onChange={(_event, data) => update('end', (current) => ({ ...current, end: data.value }))}
@@ -148,14 +149,14 @@ export function OrganizePage({ api }: { api: ApiClient }) {
       </div>
       <div className={styles.row}>
         <TimeZonePicker
-          id={fieldId('timeZone')}
+          name={fieldId('timeZone')}
           value={draft.timeZone}
           error={errors.timeZone}
           onChange={(timeZone) => update('timeZone', (current) => ({ ...current, timeZone }))}
         />
         <Field label="Seats" required validationMessage={errors.capacity}>
           <Input
-            id={fieldId('capacity')}
+            name={fieldId('capacity')}
             type="number"
             min={1}
             max={limits.capacityMax}
@@ -179,7 +180,7 @@ export function OrganizePage({ api }: { api: ApiClient }) {
         hint={draft.online ? 'Optional: a room for those who join in person' : 'Room or address'}
       >
         <Input
-          id={fieldId('location')}
+          name={fieldId('location')}
           value={draft.location}
           maxLength={limits.locationMax}
           onChange={(_event, data) => update('location', (current) => ({ ...current, location: data.value }))}

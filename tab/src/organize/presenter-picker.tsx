@@ -11,13 +11,14 @@ const minQueryLength = 2;
 /** Searches the directory as the organizer types (debounced) and picks one person as the presenter. */
 export function PresenterPicker({
   api,
-  id,
+  name,
   value,
   error,
   onChange,
 }: {
   api: ApiClient;
-  id: string;
+  /** Form field name; the page finds the control by it to focus it. */
+  name: string;
   value: Presenter | null;
   error: string | undefined;
   onChange: (presenter: Presenter | null) => void;
@@ -59,7 +60,7 @@ export function PresenterPicker({
       validationMessage={error ?? searchError ?? undefined}
     >
       <Combobox
-        id={id}
+        name={name}
         placeholder="Search people by name"
         value={query}
         selectedOptions={value ? [value.id] : []}

@@ -11,12 +11,12 @@ function knownTimeZones(preferred: string): string[] {
 
 /** A searchable list of time zones; typing filters, e.g. "york" or "new york". */
 export function TimeZonePicker({
-  id,
+  name,
   value,
   error,
   onChange,
 }: {
-  id: string;
+  name: string;
   value: string;
   error: string | undefined;
   onChange: (timeZone: string) => void;
@@ -30,7 +30,7 @@ export function TimeZonePicker({
   return (
     <Field label="Time zone" required validationMessage={error} hint="Start and end are in this zone.">
       <Combobox
-        id={id}
+        name={name}
         value={query}
         selectedOptions={[value]}
         onChange={(event) => setQuery(event.target.value)}

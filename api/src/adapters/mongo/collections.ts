@@ -81,6 +81,8 @@ export const collectionNames = {
   notifications: 'notifications',
   outbox: 'outbox',
   outboxTargets: 'outboxTargets',
+  audiences: 'audiences',
+  audienceGroupMembers: 'audienceGroupMembers',
   approvalRequests: 'approvalRequests',
   approvalDecisions: 'approvalDecisions',
   approvalNotices: 'approvalNotices',

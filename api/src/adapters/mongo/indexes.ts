@@ -84,6 +84,14 @@ const indexes: Record<keyof typeof collectionNames, IndexDescription[]> = {
   ],
   // One conversation per person, read and written by _id (`${tenantId}:${userId}`).
   teamsConversations: [],
+  audiences: [
+    // insert and update (one audience per name and tenant, names lower-cased); list: { tenantId, nameKey > after } by nameKey.
+    { name: 'tenant_nameKey_unique', key: { tenantId: 1, nameKey: 1 }, unique: true },
+  ],
+  audienceGroupMembers: [
+    // A group's cached list is read by _id; save drops the chunks of earlier fetches: { tenantId, groupId, kind, generation }.
+    { name: 'tenant_group_kind_generation', key: { tenantId: 1, groupId: 1, kind: 1, generation: 1 } },
+  ],
 };
 
 const namespaceExists = 48;

@@ -25,6 +25,8 @@ export interface GroupMembershipOptions {
 }
 
 interface Entry {
+  /** The store's answer, read once when the group is first asked about in this process. */
+  loaded: Promise<void>;
   members: GroupMembers | null;
   refreshing: Promise<GroupMembers | null> | null;
 }
@@ -70,9 +72,20 @@ export function createGroupMembership(options: GroupMembershipOptions): GroupMem
       const key = `${scope.tenantId}:${id}`;
       let entry = entries.get(key);
       if (!entry) {
-        entry = { members: await options.store.find(scope, id), refreshing: null };
-        remember(key, entry);
+        const created: Entry = { loaded: Promise.resolve(), members: null, refreshing: null };
+        created.loaded = options.store.find(scope, id).then(
+          (stored) => {
+            created.members ??= stored;
+          },
+          (error: unknown) => {
+            entries.delete(key);
+            throw error;
+          },
+        );
+        remember(key, created);
+        entry = created;
       }
+      await entry.loaded;
       const cached = entry.members;
       if (cached && !isStale(cached)) return cached;
       if (cached && mode === 'allowStale') {

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Audiences } from './domain/audiences/audiences.js';
 import type { Campus } from './domain/campus.js';
 import type { TokenVerifier } from './domain/people/identity.js';
 import type { RoleResolver } from './domain/people/resolve-roles.js';
@@ -10,6 +11,8 @@ import { openApi } from './http/plugins/openapi.js';
 import { tab } from './http/plugins/tab.js';
 import { validation } from './http/plugins/validation.js';
 import { clientConfigRoutes, type ClientConfig } from './http/routes/client-config/index.js';
+import { audienceRoutes } from './http/routes/audiences/index.js';
+import { expertRoutes } from './http/routes/experts/index.js';
 import { healthRoutes, type ReadinessCheck } from './http/routes/health/index.js';
 import { meRoutes } from './http/routes/me/index.js';
 import { peopleRoutes } from './http/routes/people/index.js';
@@ -21,6 +24,8 @@ import { RegistrationView } from './http/routes/registrations/schemas.js';
 /** What the HTTP app is built from: the bound use cases and the edges. Tests pass fakes; server.ts passes real ones. */
 export interface AppDeps {
   campus: Campus;
+  /** Targeting: saved audiences, previews, recipients and expert search; absent, their routes are not served. */
+  audiences?: Audiences | null;
   tokenVerifier: TokenVerifier;
   resolveRoles: RoleResolver;
   clientConfig: ClientConfig;
@@ -59,6 +64,10 @@ export async function buildApp(deps: AppDeps) {
       await api.register(registrationRoutes, { campus: deps.campus });
       await api.register(meRoutes, { campus: deps.campus });
       await api.register(peopleRoutes, { campus: deps.campus });
+      if (deps.audiences) {
+        await api.register(audienceRoutes, { audiences: deps.audiences });
+        await api.register(expertRoutes, { audiences: deps.audiences });
+      }
     },
     { prefix: '/api' },
   );

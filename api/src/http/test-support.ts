@@ -1,7 +1,9 @@
 /** Builds the HTTP app for route tests: real stores on this run's FerretDB, in-memory fakes for Graph and Entra. */
 import { randomUUID } from 'node:crypto';
+import type { Db } from 'mongodb';
 import { inject } from 'vitest';
 import { buildApp } from '../app.js';
+import type { Audiences } from '../domain/audiences/audiences.js';
 import { connectMongo, createMongoStores, ensureIndexes } from '../adapters/mongo/index.js';
 import { createError } from '../errors.js';
 import type { CalendarGateway, EventAttendee, SessionEventDraft } from '../domain/calendar/calendar-gateway.js';
@@ -56,8 +58,11 @@ export function bearer(user: TestUser): Record<string, string> {
   return { authorization: `Bearer ${user.id}` };
 }
 
-/** `extraUsers` join the three test users (for tests that need a crowd or more roles). */
-export async function buildTestApp(options: { extraUsers?: TestUser[] } = {}) {
+/**
+ * `extraUsers` join the three test users (for tests that need a crowd or more roles); `audiences` builds the
+ * targeting use cases on the test's database (without it, their routes are not served).
+ */
+export async function buildTestApp(options: { extraUsers?: TestUser[]; audiences?: (db: Db) => Audiences } = {}) {
   let frozenAt: Date | null = null;
   const users: TestUser[] = [...Object.values(testUsers), ...(options.extraUsers ?? [])];
   const mongo = await connectMongo({ uri: inject('mongodbUri'), dbName: `campus_http_${randomUUID().slice(0, 8)}` });
@@ -92,6 +97,7 @@ export async function buildTestApp(options: { extraUsers?: TestUser[] } = {}) {
   });
   const app = await buildApp({
     campus,
+    audiences: options.audiences?.(mongo.db) ?? null,
     tokenVerifier,
     resolveRoles: async (_scope, userId) => new Set(users.find((user) => user.id === userId)?.roles ?? ['employee']),
     clientConfig: { tenantId: TENANT_ID, clientId: 'client', authority: 'https://login.example/tenant', apiScope: 'api://x/access_as_user' },

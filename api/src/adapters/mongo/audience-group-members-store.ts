@@ -11,9 +11,26 @@ import { withStore } from './store-errors.js';
  * chunks beside a small header naming the chunks of the current fetch (its generation). `_id`: the header is
  * `${tenantId}:${groupId}`, chunk n of a generation `${tenantId}:${groupId}:${generation}:${n}`.
  */
-export type GroupMembersDocument =
-  | { _id: string; kind: 'header'; tenantId: string; groupId: string; generation: string; chunks: number; count: number; fetchedAt: Date }
-  | { _id: string; kind: 'chunk'; tenantId: string; groupId: string; generation: string; memberIds: string };
+export interface GroupHeaderDocument {
+  _id: string;
+  kind: 'header';
+  tenantId: string;
+  groupId: string;
+  generation: string;
+  chunks: number;
+  count: number;
+  fetchedAt: Date;
+}
+
+/** Part of a fetched list: `memberIds` is the ids separated by newlines. */
+export interface GroupChunkDocument {
+  _id: string;
+  kind: 'chunk';
+  tenantId: string;
+  groupId: string;
+  generation: string;
+  memberIds: string;
+}
 
 /**
  * Ids per chunk, kept as one newline-separated text: FerretDB reads 100,000 ids about twenty times faster as a few
@@ -30,18 +47,20 @@ const chunkId = (scope: TenantScope, groupId: string, generation: string, n: num
  * that finds a chunk missing (two processes saving at once) reports no cached list, and the group is fetched again.
  */
 export function createGroupMembersStore(db: Db): GroupMembersStore {
-  const documents = db.collection<GroupMembersDocument>(collectionNames.audienceGroupMembers);
+  // Headers and chunks share one collection; each is read through its own typed view.
+  const headers = db.collection<GroupHeaderDocument>(collectionNames.audienceGroupMembers);
+  const chunkDocuments = db.collection<GroupChunkDocument>(collectionNames.audienceGroupMembers);
   return {
     find: (scope, groupId) =>
       withStore(async (): Promise<GroupMembers | null> => {
-        const header = await documents.findOne({ _id: headerId(scope, groupId), tenantId: scope.tenantId });
-        if (!header || header.kind !== 'header') return null;
+        const header = await headers.findOne({ _id: headerId(scope, groupId), tenantId: scope.tenantId, kind: 'header' });
+        if (!header) return null;
         // By _id, one at a time in parallel: FerretDB answers _id equality from its index, but not $in.
         const chunks = await Promise.all(
-          Array.from({ length: header.chunks }, (_, n) => documents.findOne({ _id: chunkId(scope, groupId, header.generation, n), tenantId: scope.tenantId })),
+          Array.from({ length: header.chunks }, (_, n) => chunkDocuments.findOne({ _id: chunkId(scope, groupId, header.generation, n), tenantId: scope.tenantId, kind: 'chunk' })),
         );
-        if (chunks.some((chunk) => !chunk || chunk.kind !== 'chunk')) return null;
-        const memberIds = chunks.flatMap((chunk) => (chunk?.kind === 'chunk' && chunk.memberIds !== '' ? chunk.memberIds.split('\n') : []));
+        if (chunks.some((chunk) => chunk === null)) return null;
+        const memberIds = chunks.flatMap((chunk) => (chunk && chunk.memberIds !== '' ? chunk.memberIds.split('\n') : []));
         return { groupId, memberIds, fetchedAt: header.fetchedAt };
       }),
 
@@ -49,17 +68,17 @@ export function createGroupMembersStore(db: Db): GroupMembersStore {
       withStore(async () => {
         const generation = randomUUID();
         const { groupId, memberIds } = members;
-        const chunks: GroupMembersDocument[] = [];
+        const chunks: GroupChunkDocument[] = [];
         for (let start = 0, n = 0; start < memberIds.length || n === 0; start += CHUNK_IDS, n += 1) {
           chunks.push({ _id: chunkId(scope, groupId, generation, n), kind: 'chunk', tenantId: scope.tenantId, groupId, generation, memberIds: memberIds.slice(start, start + CHUNK_IDS).join('\n') });
         }
-        await documents.insertMany(chunks, { ordered: false });
-        await documents.replaceOne(
+        await chunkDocuments.insertMany(chunks, { ordered: false });
+        await headers.replaceOne(
           { _id: headerId(scope, groupId), tenantId: scope.tenantId },
           { kind: 'header', tenantId: scope.tenantId, groupId, generation, chunks: chunks.length, count: memberIds.length, fetchedAt: members.fetchedAt },
           { upsert: true },
         );
-        await documents.deleteMany({ tenantId: scope.tenantId, groupId, kind: 'chunk', generation: { $ne: generation } });
+        await chunkDocuments.deleteMany({ tenantId: scope.tenantId, groupId, kind: 'chunk', generation: { $ne: generation } });
       }),
   };
 }

@@ -7,10 +7,13 @@ import { wordsOf } from './words.js';
  * method's documented effect, so the index ends where the store ends without reading 100,000 documents back.
  */
 export type DirectoryPatch =
-  | { kind: 'upsert'; changes: DirectoryChange[]; syncedAt: Date }
+  | { kind: 'upsert'; changes: UpsertedPerson[]; syncedAt: Date }
   | { kind: 'delete'; ids: string[]; syncedAt: Date }
   | { kind: 'deleteUnsyncedSince'; since: Date }
   | { kind: 'profiles'; profiles: DirectoryProfile[] };
+
+/** What upsertMany writes for a person: a change, and on a full round the profile read with it. */
+export type UpsertedPerson = DirectoryChange & Partial<Pick<DirectoryPerson, 'skills' | 'responsibilities' | 'aboutMe' | 'timeZone'>>;
 
 /** The index's record of a stored person. */
 export function toIndexedPerson(person: Omit<DirectoryPerson, 'tenantId' | 'managerChain' | 'givenName' | 'surname'>): IndexedPerson {
@@ -85,6 +88,10 @@ export function applyDirectoryPatch(people: Map<string, IndexedPerson>, patch: D
         for (const field of changeFields) {
           if (change[field] !== undefined) Object.assign(person, { [field]: change[field] });
         }
+        if (change.skills !== undefined) person.skills = change.skills;
+        if (change.responsibilities !== undefined) person.responsibilities = change.responsibilities;
+        if (change.aboutMe !== undefined) person.aboutMeWords = wordsOf(change.aboutMe);
+        if (change.timeZone !== undefined) person.timeZone = change.timeZone;
         person.managerId = person.managerId?.toLowerCase() ?? null;
         person.deleted = false;
         person.syncedAt = syncedAt;

@@ -81,13 +81,17 @@ export const collectionNames = {
   notifications: 'notifications',
   outbox: 'outbox',
   outboxTargets: 'outboxTargets',
-  audiences: 'audiences',
-  audienceGroupMembers: 'audienceGroupMembers',
   approvalRequests: 'approvalRequests',
   approvalDecisions: 'approvalDecisions',
   approvalNotices: 'approvalNotices',
   approvalSettings: 'approvalSettings',
   teamsConversations: 'teamsConversations',
+  directoryPeople: 'directoryPeople',
+  directorySyncStates: 'directorySyncStates',
+  directoryStaging: 'directoryStaging',
+  directoryEnrichmentQueue: 'directoryEnrichmentQueue',
+  audiences: 'audiences',
+  audienceGroupMembers: 'audienceGroupMembers',
 } as const;
 
 /** The typed collections of the Campus database. */

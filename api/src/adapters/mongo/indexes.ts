@@ -10,7 +10,8 @@ import { withStore } from './store-errors.js';
  */
 const indexes: Record<keyof typeof collectionNames, IndexDescription[]> = {
   sessions: [
-    // listUpcoming: { tenantId, status: 'scheduled', endsAt > from } sorted by startsAt, _id, paged by cursor.
+    // listUpcoming: { tenantId, status: 'scheduled', endsAt > from } sorted by startsAt, _id, paged by cursor;
+    // listOverlapping: { tenantId, status: 'scheduled', startsAt < end, endsAt > start }.
     { name: 'tenant_status_startsAt_id', key: { tenantId: 1, status: 1, startsAt: 1, _id: 1 } },
     // listAwaitingCalendarEvent: { 'calendar.eventId': null, status: 'scheduled' [, tenantId] } by startsAt.
     { name: 'awaiting_calendar_event', key: { 'calendar.eventId': 1, status: 1, startsAt: 1 } },
@@ -24,7 +25,7 @@ const indexes: Record<keyof typeof collectionNames, IndexDescription[]> = {
     { name: 'tenant_user', key: { tenantId: 1, userId: 1 } },
     // listSessionsWithPendingInvites: { invite: 'pending', status: 'confirmed' } grouped by tenantId, sessionId.
     { name: 'pending_invites', key: { invite: 1, status: 1, tenantId: 1, sessionId: 1 } },
-    // listWaitlisted and countWaitlistedBefore: { tenantId, sessionId, status: 'waitlisted' } in arrival order.
+    // listWaitlisted: { tenantId, sessionId, status: 'waitlisted' } in arrival order.
     { name: 'tenant_session_status_arrival', key: { tenantId: 1, sessionId: 1, status: 1, 'arrival.at': 1, 'arrival.seq': 1, _id: 1 } },
     // listUnsettled (the registration worker): { status: { $in: passing states }, updatedAt < before } by updatedAt.
     { name: 'status_updatedAt', key: { status: 1, updatedAt: 1 } },
@@ -40,11 +41,9 @@ const indexes: Record<keyof typeof collectionNames, IndexDescription[]> = {
     // Exclusivity itself rests on _id (`${key}#${epoch}`).
     { name: 'key_epoch', key: { key: 1, epoch: -1 } },
   ],
-  registrationHistory: [
-    // append decides racing changes on the unique _id (`${registrationId}#${version}`); latest and
-    // listByRegistration: { tenantId, registrationId } by version.
-    { name: 'tenant_registration_version', key: { tenantId: 1, registrationId: 1, version: 1 } },
-  ],
+  // Read and written by _id alone (`${registrationId}#${version}`): append decides racing changes on it, find and
+  // listByRegistration look entries up by it.
+  registrationHistory: [],
   notifications: [
     // listByUser: { tenantId, userId } newest first. A repeated notification is refused by the unique _id.
     { name: 'tenant_user_createdAt', key: { tenantId: 1, userId: 1, createdAt: -1, _id: -1 } },
@@ -84,6 +83,22 @@ const indexes: Record<keyof typeof collectionNames, IndexDescription[]> = {
   ],
   // One conversation per person, read and written by _id (`${tenantId}:${userId}`).
   teamsConversations: [],
+  directoryPeople: [
+    // listReports: { tenantId, managerId, deleted: false }.
+    { name: 'tenant_manager', key: { tenantId: 1, managerId: 1 } },
+    // listManagerLinksUnder (everyone below a person, any depth): { tenantId, managerChain: { $in } }.
+    { name: 'tenant_managerChain', key: { tenantId: 1, managerChain: 1 } },
+    // markDeletedUnlessSyncedSince: { tenantId, deleted: false, syncedAt < since } after a full round.
+    { name: 'tenant_syncedAt', key: { tenantId: 1, syncedAt: 1 } },
+  ],
+  // One state per tenant, read and written by _id (the tenant id).
+  directorySyncStates: [],
+  // Staged pages are read, written and removed by _id (tenant and page number).
+  directoryStaging: [],
+  directoryEnrichmentQueue: [
+    // countEnrichment: { tenantId } (batches themselves are read and written by _id: tenant and number).
+    { name: 'tenant', key: { tenantId: 1 } },
+  ],
   audiences: [
     // insert and update (one audience per name and tenant, names lower-cased); list: { tenantId, nameKey > after } by nameKey.
     { name: 'tenant_nameKey_unique', key: { tenantId: 1, nameKey: 1 }, unique: true },

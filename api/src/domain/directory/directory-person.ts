@@ -27,6 +27,7 @@ export interface DirectoryPerson {
   aboutMe: string | null;
   /** True once Graph reported the account deleted; kept so history still resolves names. */
   deleted: boolean;
+  /** When a delta round last reported this person. */
   syncedAt: Date;
 }
 
@@ -59,6 +60,9 @@ export interface DirectoryProfile {
   timeZone: string | null;
 }
 
+/** What the sync writes for a person: a change, and on a full round the chain and profile read with it. */
+export type DirectoryWrite = DirectoryChange & Partial<Pick<DirectoryPerson, 'managerChain' | 'skills' | 'responsibilities' | 'aboutMe' | 'timeZone'>>;
+
 /** A person's place in the reporting line, all the chain computation needs. */
 export interface ManagerLink {
   id: string;
@@ -72,20 +76,19 @@ export interface DirectoryStore {
    * Writes the properties present on each change; a person seen for the first time gets defaults for the rest
    * (empty chain and profile, not deleted). A change for a deleted person revives it.
    */
-  upsertMany(scope: TenantScope, changes: DirectoryChange[], syncedAt: Date): Promise<void>;
+  upsertMany(scope: TenantScope, writes: DirectoryWrite[], syncedAt: Date): Promise<void>;
   /** Keeps the records (history still resolves names) and marks them deleted. */
   markDeleted(scope: TenantScope, ids: string[], syncedAt: Date): Promise<void>;
+  /** After a full round: marks deleted everyone it did not report (not synced since it began). Answers how many. */
+  markDeletedUnlessSyncedSince(scope: TenantScope, since: Date): Promise<number>;
   findById(scope: TenantScope, id: string): Promise<DirectoryPerson | null>;
   findByIds(scope: TenantScope, ids: string[]): Promise<DirectoryPerson[]>;
-  /** Direct reports of a manager, deleted people excluded. */
+  /** Direct reports of a manager, deleted people excluded, by display name. */
   listReports(scope: TenantScope, managerId: string): Promise<DirectoryPerson[]>;
-  /** Every person's reporting line, for computing all chains after a full sync. */
-  listManagerLinks(scope: TenantScope): Promise<ManagerLink[]>;
-  /** The reporting lines of these people. */
+  /** The reporting lines of these people (unknown ids are left out). */
   findManagerLinks(scope: TenantScope, ids: string[]): Promise<ManagerLink[]>;
   /** The reporting lines of everyone whose stored chain passes through one of these people. */
   listManagerLinksUnder(scope: TenantScope, ids: string[]): Promise<ManagerLink[]>;
   setManagerChains(scope: TenantScope, chains: Array<{ id: string; managerChain: string[] }>): Promise<void>;
   setProfiles(scope: TenantScope, profiles: DirectoryProfile[]): Promise<void>;
-  countPeople(scope: TenantScope): Promise<number>;
 }

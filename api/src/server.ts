@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { createBotHandler } from '@campus/bot';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type AppConfig } from './config.js';
+import { createTargeting } from './adapters/audience-wiring.js';
 import { createCampusBotPorts } from './adapters/bot/campus-bot-ports.js';
 import { createEntraTokenVerifier } from './adapters/entra/token-verifier.js';
 import { createCalendarGateway, createGraphGateway, createMailGateway, createOrganizationRoles, createPeopleDirectory } from './adapters/graph/index.js';
@@ -60,9 +61,17 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     holderId,
     logger: lateLogger,
   });
+  // Targeting logs through the app's logger once it exists; the audience index is loaded in the background at start.
+  let targetingLog: { info(details: object, message: string): void; warn(details: object, message: string): void } | null = null;
+  const targeting = createTargeting({
+    db: mongo.db,
+    graph,
+    logger: { info: (details, message) => targetingLog?.info(details, message), warn: (details, message) => targetingLog?.warn(details, message) },
+  });
   const authority = `${config.authorityHost}/${config.tenantId}`;
   const app = await buildApp({
     campus,
+    audiences: targeting.audiences,
     tokenVerifier: createEntraTokenVerifier({
       authorityHost: config.authorityHost,
       tenantId: config.tenantId,
@@ -95,6 +104,8 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     logger,
   });
   log = app.log;
+  targetingLog = app.log;
+  targeting.index.warmUp({ tenantId: config.tenantId });
 
   let workerPass: Promise<void> | null = null;
   const worker = setInterval(() => {

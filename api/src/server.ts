@@ -17,6 +17,12 @@ import { createRoleResolver } from './domain/people/resolve-roles.js';
 const ROLE_CACHE_MS = 5 * 60_000;
 /** Sessions and registrations the calendar worker handles per pass. */
 const CALENDAR_WORK_BATCH = 50;
+/**
+ * How often the registration worker settles registrations a crash left mid-way and promotes where a seat is free
+ * but nobody was promoted (a process died in between). Promotion itself happens at once, in the request.
+ */
+const REGISTRATION_WORKER_INTERVAL_MS = 30_000;
+const REGISTRATION_WORK_BATCH = 100;
 
 export interface RunningServer {
   url: string;
@@ -121,6 +127,20 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       });
   }, config.calendarWorkerIntervalMs);
 
+  let registrationPass: Promise<void> | null = null;
+  const registrationWorker = setInterval(() => {
+    if (registrationPass) return;
+    registrationPass = campus
+      .processPendingRegistrationWork(REGISTRATION_WORK_BATCH)
+      .then(
+        () => undefined,
+        (error: unknown) => app.log.warn({ err: error }, 'registration worker pass failed; the next pass retries'),
+      )
+      .finally(() => {
+        registrationPass = null;
+      });
+  }, REGISTRATION_WORKER_INTERVAL_MS);
+
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info(
     { store: await describeStore(mongo.db), storeHosts: mongo.client.options.hosts.map(String), db: config.mongodbDb, graph: config.graphBaseUrl, authority },
@@ -130,7 +150,9 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     url: address,
     async close() {
       clearInterval(worker);
+      clearInterval(registrationWorker);
       await app.close();
+      await registrationPass;
       // Deliveries under way finish (or record their failure) before the store goes: the outbox keeps the rest.
       await workerPass;
       await campus.calendarIdle();

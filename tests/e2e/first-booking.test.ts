@@ -112,12 +112,12 @@ describe('the first booking: catalog to calendar through real HTTP, FerretDB and
     expect(bothOnIt!.attendees).toHaveLength(2);
   });
 
-  it('turns away a full session and keeps capacity exact', async () => {
-    const created = await asOrganizer<SessionView>('POST', '/api/sessions', newSession({ title: 'Workday absence requests', capacity: 1 }));
+  it('waitlists when a session is full and keeps capacity exact', async () => {
+    const created = await asOrganizer<SessionView>('POST', '/api/sessions', newSession({ title: 'Workday absence requests', capacity: 1, start: { dateTime: localDay(11, '15:00:00'), timeZone: 'Europe/Paris' }, end: { dateTime: localDay(11, '16:00:00'), timeZone: 'Europe/Paris' } }));
     expect(created.status).toBe(201);
     expect((await asEmployee('POST', `/api/sessions/${created.body.id}/registrations`)).status).toBe(201);
-    const refused = await asOtherEmployee('POST', `/api/sessions/${created.body.id}/registrations`);
-    expect(refused).toMatchObject({ status: 409, body: { code: 'CAMPUS_ERR_SESSION_FULL' } });
+    const waiting = await asOtherEmployee('POST', `/api/sessions/${created.body.id}/registrations`);
+    expect(waiting).toMatchObject({ status: 201, body: { status: 'waitlisted', waitlistPosition: 1, seat: null } });
     const session = await asOtherEmployee<SessionView>('GET', `/api/sessions/${created.body.id}`);
     expect(session.body).toMatchObject({ seatsTaken: 1, seatsLeft: 0 });
   });

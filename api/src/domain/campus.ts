@@ -13,7 +13,7 @@ import { markAttendance } from './registrations/mark-attendance.js';
 import { createStoredNotifier, type NotificationStore, type Notifier } from './registrations/notifier.js';
 import { processRegistrationWork } from './registrations/process-registration-work.js';
 import { registerForSession } from './registrations/register-for-session.js';
-import { createArrivalCounter, type RegistrationDeps } from './registrations/registration-flow.js';
+import { createArrivalCounter, createWaitlistPositions, type RegistrationDeps } from './registrations/registration-flow.js';
 import type { ChangedBy, LeaseStore, RegistrationHistory, RegistrationRepository, SeatLedger } from './registrations/registration.js';
 import { cancelSession } from './sessions/cancel-session.js';
 import { createSession, type NewSession } from './sessions/create-session.js';
@@ -56,6 +56,7 @@ export function createCampus(ports: CampusPorts) {
     approvals: ports.approvals ?? approvalsWithinCampus,
     notifier: ports.notifier ?? createStoredNotifier(ports.notifications, ports.clock),
     arrivals: createArrivalCounter(),
+    positions: createWaitlistPositions(ports.registrations),
   };
   return {
     createSession: (actor: Actor, input: NewSession) => createSession(withBooking, actor, input),

@@ -48,7 +48,15 @@ export function createCampusBotPorts(deps: CampusBotPortsDeps): CampusBotPorts {
     },
     async registerForSession(botActor, sessionId) {
       try {
-        await deps.campus.registerForSession(await toActor(botActor), sessionId);
+        const { registration, position } = await deps.campus.registerForSession(await toActor(botActor), sessionId);
+        // The bot has no waitlist outcome yet: a waitlist place is reported as a full session, with the place in words.
+        if (registration.status === 'waitlisted') {
+          return {
+            outcome: 'rejected',
+            code: 'CAMPUS_ERR_SESSION_FULL',
+            message: `Every seat is taken: you are number ${position ?? '?'} on the waitlist, and Campus will tell you when a seat frees up.`,
+          };
+        }
         return { outcome: 'registered' };
       } catch (error) {
         if (error instanceof CampusError && error.statusCode < 500) {

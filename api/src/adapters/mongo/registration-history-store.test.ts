@@ -29,9 +29,11 @@ describe('registration history store', () => {
     expect(await history.append(change(scope.tenantId, 'r-1', 1, 'requested'))).toBe('appended');
     expect(await history.append(change(scope.tenantId, 'r-1', 2, 'confirmed'))).toBe('appended');
     expect(await history.append(change(scope.tenantId, 'r-1', 2, 'waitlisted'))).toBe('conflict');
-    expect(await history.listByRegistration(scope, 'r-1')).toEqual([change(scope.tenantId, 'r-1', 1, 'requested'), change(scope.tenantId, 'r-1', 2, 'confirmed')]);
-    expect(await history.latest(scope, 'r-1')).toEqual(change(scope.tenantId, 'r-1', 2, 'confirmed'));
-    expect(await history.latest(scope, 'r-none')).toBeNull();
+    expect(await history.listByRegistration(scope, 'r-1', 3)).toEqual([change(scope.tenantId, 'r-1', 1, 'requested'), change(scope.tenantId, 'r-1', 2, 'confirmed')]);
+    expect(await history.listByRegistration(scope, 'r-1', 1)).toEqual([change(scope.tenantId, 'r-1', 1, 'requested')]);
+    expect(await history.find(scope, 'r-1', 2)).toEqual(change(scope.tenantId, 'r-1', 2, 'confirmed'));
+    expect(await history.find(scope, 'r-1', 3)).toBeNull();
+    expect(await history.find(scope, 'r-none', 1)).toBeNull();
   });
 
   it('lets exactly one of many concurrent changes from the same version happen', async () => {
@@ -40,13 +42,13 @@ describe('registration history store', () => {
       Array.from({ length: 25 }, (_, index) => history.append(change('tenant-race', 'r-race', 2, index % 2 ? 'cancelled' : 'confirmed'))),
     );
     expect(outcomes.filter((outcome) => outcome === 'appended')).toHaveLength(1);
-    expect(await history.listByRegistration({ tenantId: 'tenant-race' }, 'r-race')).toHaveLength(1);
+    expect(await history.listByRegistration({ tenantId: 'tenant-race' }, 'r-race', 2)).toHaveLength(1);
   });
 
   it('keeps tenants apart', async () => {
     const history = createRegistrationHistoryStore(store.db());
     await history.append(change('tenant-a', 'r-a', 1, 'requested'));
-    expect(await history.listByRegistration({ tenantId: 'tenant-b' }, 'r-a')).toEqual([]);
-    expect(await history.latest({ tenantId: 'tenant-b' }, 'r-a')).toBeNull();
+    expect(await history.listByRegistration({ tenantId: 'tenant-b' }, 'r-a', 1)).toEqual([]);
+    expect(await history.find({ tenantId: 'tenant-b' }, 'r-a', 1)).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import type { Db } from 'mongodb';
 import type { RegistrationChange, RegistrationHistory } from '../../domain/registrations/registration.js';
 import { collectionNames } from './collections.js';
 import { tryInsert, withStore } from './store-errors.js';
-import { inTenant } from './tenant-filter.js';
+import type { TenantScope } from '../../domain/shared/tenant-scope.js';
 
 /** One change of a registration; `_id` is `${registrationId}#${version}`, so each version can be written once. */
 export interface RegistrationChangeDocument extends Omit<RegistrationChange, 'registrationId'> {
@@ -34,20 +34,21 @@ function toChange(document: RegistrationChangeDocument): RegistrationChange {
 /** The registration history on MongoDB/FerretDB: inserts only, never an update or a delete. */
 export function createRegistrationHistoryStore(db: Db): RegistrationHistory {
   const history = db.collection<RegistrationChangeDocument>(collectionNames.registrationHistory);
+  // Entries are read by key alone (FerretDB serves only a bare _id filter from its key); the tenant is checked after.
+  async function findEntry(scope: TenantScope, registrationId: string, version: number): Promise<RegistrationChange | null> {
+    const document = await history.findOne({ _id: `${registrationId}#${version}` });
+    return document && document.tenantId === scope.tenantId ? toChange(document) : null;
+  }
   return {
     append: (change) =>
       withStore(async () => ((await tryInsert(history, { ...change, _id: `${change.registrationId}#${change.version}` })) ? 'appended' : 'conflict')),
 
-    latest: (scope, registrationId) =>
-      withStore(async () => {
-        const document = await history.findOne(inTenant<RegistrationChangeDocument>(scope, { registrationId }), { sort: { version: -1 } });
-        return document ? toChange(document) : null;
-      }),
+    find: (scope, registrationId, version) => withStore(() => findEntry(scope, registrationId, version)),
 
-    listByRegistration: (scope, registrationId) =>
+    listByRegistration: (scope, registrationId, throughVersion) =>
       withStore(async () => {
-        const documents = await history.find(inTenant<RegistrationChangeDocument>(scope, { registrationId })).sort({ version: 1 }).toArray();
-        return documents.map(toChange);
+        const entries = await Promise.all(Array.from({ length: throughVersion }, (_, index) => findEntry(scope, registrationId, index + 1)));
+        return entries.filter((entry): entry is RegistrationChange => entry !== null);
       }),
   };
 }

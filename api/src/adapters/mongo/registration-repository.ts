@@ -1,4 +1,4 @@
-import type { Db, Filter } from 'mongodb';
+import type { Db } from 'mongodb';
 import type { Registration, RegistrationRepository } from '../../domain/registrations/registration.js';
 import { collections, type RegistrationDocument } from './collections.js';
 import { tryInsert, withStore } from './store-errors.js';
@@ -50,6 +50,8 @@ const passingStatuses = ['requested', 'promoted', 'approved'] as const;
 export function createRegistrationRepository(db: Db): RegistrationRepository {
   const { registrations } = collections(db);
   const byCreation = { createdAt: 1, _id: 1 } as const;
+  // A bare _id filter: the one FerretDB serves from its key. Callers check the tenant on the document.
+  const findStored = (id: string) => registrations.findOne({ _id: id });
 
   return {
     insert: (registration) =>
@@ -57,14 +59,8 @@ export function createRegistrationRepository(db: Db): RegistrationRepository {
 
     findById: (scope, registrationId) =>
       withStore(async () => {
-        const document = await registrations.findOne(inTenant<RegistrationDocument>(scope, { _id: registrationId }));
-        return document ? toRegistration(document) : null;
-      }),
-
-    findByUser: (scope, sessionId, userId) =>
-      withStore(async () => {
-        const document = await registrations.findOne(inTenant<RegistrationDocument>(scope, { sessionId, userId }));
-        return document ? toRegistration(document) : null;
+        const document = await findStored(registrationId);
+        return document && document.tenantId === scope.tenantId ? toRegistration(document) : null;
       }),
 
     listBySession: (scope, sessionId) =>
@@ -89,27 +85,14 @@ export function createRegistrationRepository(db: Db): RegistrationRepository {
         return documents.map(toRegistration);
       }),
 
-    countWaitlistedBefore: (scope, sessionId, arrival, registrationId) =>
-      withStore(() =>
-        registrations.countDocuments(
-          inTenant<RegistrationDocument>(scope, {
-            sessionId,
-            status: 'waitlisted',
-            $or: [
-              { 'arrival.at': { $lt: arrival.at } },
-              { 'arrival.at': arrival.at, 'arrival.seq': { $lt: arrival.seq } },
-              { 'arrival.at': arrival.at, 'arrival.seq': arrival.seq, _id: { $lt: registrationId } },
-            ],
-          }),
-        ),
-      ),
-
     applyChange: (scope, change) =>
       withStore(async () => {
-        // Only forward: a slower writer of an older change must not undo a newer one. The history stays the truth
-        // either way; readers that act on a registration re-read it from there.
-        const older: Filter<RegistrationDocument> = { _id: change.registrationId, $or: [{ version: { $lt: change.version } }, { version: { $exists: false } }] };
-        await registrations.updateOne(inTenant(scope, older), {
+        // Read, then write by id alone: FerretDB answers only a bare _id filter from its key (any other condition
+        // scans the collection), and its updates are not atomic anyway. A slower writer of an older change is
+        // skipped here; one that slips through is undone by the caller, which applies any newer entry after writing.
+        const stored = await findStored(change.registrationId);
+        if (!stored || stored.tenantId !== scope.tenantId || (stored.version ?? 1) >= change.version) return;
+        await registrations.updateOne({ _id: change.registrationId }, {
           $set: {
             status: change.state.status,
             seat: change.state.seat,

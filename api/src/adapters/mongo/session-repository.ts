@@ -98,8 +98,9 @@ export function createSessionRepository(db: Db): SessionRepository {
 
     findById: (scope, id) =>
       withStore(async () => {
-        const document = await sessions.findOne(inTenant(scope, { _id: id }));
-        return document ? toSession(document) : null;
+        // A bare _id filter, which FerretDB serves from its key; the tenant is checked on the document.
+        const document = await sessions.findOne({ _id: id });
+        return document && document.tenantId === scope.tenantId ? toSession(document) : null;
       }),
 
     findByIds: (scope, ids) =>
@@ -152,6 +153,12 @@ export function createSessionRepository(db: Db): SessionRepository {
     markCancelled: (scope, id, cancellation) =>
       withStore(async () => {
         await sessions.updateOne(inTenant(scope, { _id: id }), { $set: { status: 'cancelled', cancellation, updatedAt: cancellation.at } });
+      }),
+
+    listOverlapping: (scope, startsAt, endsAt) =>
+      withStore(async () => {
+        const documents = await sessions.find(inTenant<SessionDocument>(scope, { status: 'scheduled', startsAt: { $lt: endsAt }, endsAt: { $gt: startsAt } })).toArray();
+        return documents.map(toSession);
       }),
 
     listOpenAcrossTenants: (from, limit) =>

@@ -2,7 +2,7 @@ import { createError } from '../../errors.js';
 import type { Actor, TenantScope } from '../shared/tenant-scope.js';
 import { changeWithRetry, invalidTransition, reloadRegistration } from './change-registration.js';
 import { tryPromote } from './promote-waitlisted.js';
-import { afterChange, findSession, type RegistrationDeps } from './registration-flow.js';
+import { afterChange, findRegistrationOf, findSession, type RegistrationDeps } from './registration-flow.js';
 import { canTransition } from './registration-states.js';
 import type { ChangedBy, Registration } from './registration.js';
 
@@ -48,7 +48,7 @@ export async function cancelRegistration(
 /** The actor cancels their own registration for a session. */
 export async function cancelMyRegistration(deps: RegistrationDeps, actor: Actor, sessionId: string): Promise<Registration> {
   await findSession(deps.sessions, actor, sessionId);
-  const mine = await deps.registrations.findByUser(actor, sessionId, actor.userId);
+  const mine = await findRegistrationOf(deps, actor, sessionId, actor.userId);
   if (!mine) throw createError('CAMPUS_ERR_REGISTRATION_NOT_FOUND', 'you have no registration for this session');
   return cancelRegistration(deps, actor, mine.id, { userId: actor.userId, role: 'employee' });
 }

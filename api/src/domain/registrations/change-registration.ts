@@ -85,18 +85,30 @@ export async function changeRegistration(deps: ChangeDeps, registration: Registr
   };
   if ((await deps.history.append(change)) === 'conflict') return null;
   await deps.registrations.applyChange(registration, change);
-  return { ...registration, ...state, invite: request.to === 'confirmed' ? 'pending' : registration.invite, version: change.version, updatedAt: at };
+  const after: Registration = { ...registration, ...state, invite: request.to === 'confirmed' ? 'pending' : registration.invite, version: change.version, updatedAt: at };
+  // A newer change may have been stored before ours landed over it: bring the stored copy forward again.
+  await catchUp(deps, after);
+  return after;
+}
+
+/** The registration with every history entry after `stored.version` applied, stored copy included. */
+async function catchUp(deps: ChangeDeps, stored: Registration): Promise<Registration> {
+  let latest: RegistrationChange | null = null;
+  for (let version = stored.version + 1; ; version++) {
+    const next = await deps.history.find(stored, stored.id, version);
+    if (!next) break;
+    latest = next;
+  }
+  if (!latest) return stored;
+  await deps.registrations.applyChange(stored, latest);
+  const invite = latest.to === 'confirmed' ? 'pending' : stored.invite;
+  return { ...stored, ...latest.state, invite, version: latest.version, updatedAt: latest.at };
 }
 
 /** The registration as its history has it, repairing a stored copy that a crash left behind its latest change. */
 export async function reloadRegistration(deps: ChangeDeps, scope: TenantScope, registrationId: string): Promise<Registration | null> {
   const stored = await deps.registrations.findById(scope, registrationId);
-  if (!stored) return null;
-  const latest = await deps.history.latest(scope, registrationId);
-  if (!latest || latest.version <= stored.version) return stored;
-  await deps.registrations.applyChange(scope, latest);
-  const invite = latest.to === 'confirmed' ? 'pending' : stored.invite;
-  return { ...stored, ...latest.state, invite, version: latest.version, updatedAt: latest.at };
+  return stored && catchUp(deps, stored);
 }
 
 /**

@@ -3,10 +3,16 @@ import type { Session, SessionRepository } from '../sessions/session.js';
 import type { Actor, Role } from '../shared/tenant-scope.js';
 import type { ApprovalRequests } from './approval-requests.js';
 import { createStoredNotifier, type Notification, type NotificationStore } from './notifier.js';
-import { compareArrival, createArrivalCounter, type RegistrationDeps } from './registration-flow.js';
+import { compareArrival, createArrivalCounter, createWaitlistPositions, type RegistrationDeps } from './registration-flow.js';
+import { registrationIdFor } from './registration-id.js';
 import type { LeaseStore, Registration, RegistrationChange, RegistrationHistory, RegistrationRepository, SeatLedger } from './registration.js';
 
 export const TENANT = 'tenant-test';
+
+/** The id of a user's registration for a session in the test tenant. */
+export function idOf(userId: string, sessionId: string): string {
+  return registrationIdFor(TENANT, sessionId, userId);
+}
 
 export function actor(userId: string, roles: Role[] = ['employee']): Actor {
   return { tenantId: TENANT, userId, displayName: `Person ${userId}`, mail: `${userId}@contoso.test`, roles: new Set(roles) };
@@ -48,6 +54,9 @@ function createSessions(): SessionRepository & { all: Map<string, Session> } {
       const found = all.get(id);
       return found && found.tenantId === scope.tenantId ? { ...found } : null;
     },
+    async listOverlapping(scope, startsAt, endsAt) {
+      return [...all.values()].filter((value) => value.tenantId === scope.tenantId && value.status === 'scheduled' && value.startsAt < endsAt && startsAt < value.endsAt);
+    },
     async findByIds(scope, ids) {
       return ids.flatMap((id) => (all.get(id)?.tenantId === scope.tenantId ? [{ ...all.get(id)! }] : []));
     },
@@ -76,15 +85,12 @@ function createRegistrations(): RegistrationRepository & { all: Map<string, Regi
   return {
     all,
     async insert(registration) {
-      if ([...all.values()].some((other) => other.sessionId === registration.sessionId && other.userId === registration.userId)) return 'duplicate';
+      if (all.has(registration.id) || [...all.values()].some((other) => other.sessionId === registration.sessionId && other.userId === registration.userId)) return 'duplicate';
       all.set(registration.id, { ...registration });
       return 'inserted';
     },
     async findById(_scope, id) {
       return all.has(id) ? { ...all.get(id)! } : null;
-    },
-    async findByUser(_scope, sessionId, userId) {
-      return list((registration) => registration.sessionId === sessionId && registration.userId === userId)[0] ?? null;
     },
     async listBySession(_scope, sessionId) {
       return list((registration) => registration.sessionId === sessionId);
@@ -96,9 +102,6 @@ function createRegistrations(): RegistrationRepository & { all: Map<string, Regi
       return list((registration) => registration.sessionId === sessionId && registration.status === 'waitlisted')
         .sort(compareArrival)
         .slice(0, limit);
-    },
-    async countWaitlistedBefore(_scope, sessionId, arrival, id) {
-      return list((registration) => registration.sessionId === sessionId && registration.status === 'waitlisted' && compareArrival(registration, { arrival, id }) < 0).length;
     },
     async applyChange(_scope, change) {
       const stored = all.get(change.registrationId);
@@ -134,11 +137,11 @@ function createHistory(): RegistrationHistory & { all: Map<string, RegistrationC
       all.set(key, change);
       return 'appended';
     },
-    async latest(_scope, id) {
-      return of(id).at(-1) ?? null;
+    async find(_scope, id, version) {
+      return all.get(`${id}#${version}`) ?? null;
     },
-    async listByRegistration(_scope, id) {
-      return of(id);
+    async listByRegistration(_scope, id, throughVersion) {
+      return of(id).filter((change) => change.version <= throughVersion);
     },
   };
 }
@@ -218,9 +221,10 @@ export function createTestPorts() {
     },
   };
   const calendar: string[] = [];
+  const registrations = createRegistrations();
   const deps = {
     sessions: createSessions(),
-    registrations: createRegistrations(),
+    registrations,
     history: createHistory(),
     seats: createSeats(),
     leases: createLeases(),
@@ -240,6 +244,7 @@ export function createTestPorts() {
     clock,
     ids: { newId: () => `id-${String(++nextId).padStart(4, '0')}` },
     arrivals: createArrivalCounter(),
+    positions: createWaitlistPositions(registrations),
     holderId: 'test',
     logger: { warn: () => undefined },
   } satisfies RegistrationDeps;

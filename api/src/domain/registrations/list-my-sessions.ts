@@ -1,12 +1,12 @@
 import { withSeats, type SessionWithSeats } from '../sessions/list-sessions.js';
 import type { Actor } from '../shared/tenant-scope.js';
-import { waitlistPosition, type RegistrationDeps } from './registration-flow.js';
+import type { RegistrationDeps } from './registration-flow.js';
 import type { Registration } from './registration.js';
 
 export type MySession = SessionWithSeats & { registration: Registration; position: number | null };
 
 /** The actor's registrations that are not cancelled, with their sessions and waitlist places, soonest first. */
-export async function listMySessions(deps: Pick<RegistrationDeps, 'sessions' | 'registrations' | 'seats'>, actor: Actor): Promise<MySession[]> {
+export async function listMySessions(deps: Pick<RegistrationDeps, 'sessions' | 'registrations' | 'seats' | 'positions'>, actor: Actor): Promise<MySession[]> {
   const registrations = (await deps.registrations.listByUser(actor, actor.userId)).filter((registration) => registration.status !== 'cancelled');
   const sessions = await deps.sessions.findByIds(
     actor,
@@ -17,7 +17,7 @@ export async function listMySessions(deps: Pick<RegistrationDeps, 'sessions' | '
     registrations.map(async (registration): Promise<MySession | null> => {
       const item = byId.get(registration.sessionId);
       if (!item) return null;
-      const position = registration.status === 'waitlisted' ? await waitlistPosition(deps, registration) : null;
+      const position = registration.status === 'waitlisted' ? await deps.positions.of(registration) : null;
       return { ...item, registration, position };
     }),
   );

@@ -2,7 +2,7 @@ import { createError } from '../../errors.js';
 import type { Session } from '../sessions/session.js';
 import type { Actor } from '../shared/tenant-scope.js';
 import { reloadRegistration } from './change-registration.js';
-import { compareArrival, findSession, requireOrganizer, waitlistPosition, type RegistrationDeps } from './registration-flow.js';
+import { compareArrival, findSession, requireOrganizer, type RegistrationDeps } from './registration-flow.js';
 import type { Registration, RegistrationChange } from './registration.js';
 
 export interface PlacedRegistration {
@@ -42,7 +42,7 @@ async function findVisible(deps: RegistrationDeps, actor: Actor, registrationId:
 /** One registration, for its owner or an organizer. */
 export async function getRegistration(deps: RegistrationDeps, actor: Actor, registrationId: string): Promise<PlacedRegistration> {
   const registration = await findVisible(deps, actor, registrationId);
-  return { registration, position: registration.status === 'waitlisted' ? await waitlistPosition(deps, registration) : null };
+  return { registration, position: registration.status === 'waitlisted' ? await deps.positions.of(registration) : null };
 }
 
 /** Every change of a registration, oldest first, for its owner or an organizer. */
@@ -52,5 +52,5 @@ export async function getRegistrationHistory(
   registrationId: string,
 ): Promise<{ registration: Registration; changes: RegistrationChange[] }> {
   const registration = await findVisible(deps, actor, registrationId);
-  return { registration, changes: await deps.history.listByRegistration(actor, registrationId) };
+  return { registration, changes: await deps.history.listByRegistration(actor, registrationId, registration.version) };
 }

@@ -1,7 +1,7 @@
 import { createError } from '../../errors.js';
 import type { Actor } from '../shared/tenant-scope.js';
 import { changeWithRetry, invalidTransition } from './change-registration.js';
-import { findSession, requireOrganizer, type RegistrationDeps } from './registration-flow.js';
+import { findRegistrationOf, findSession, requireOrganizer, type RegistrationDeps } from './registration-flow.js';
 import { canTransition } from './registration-states.js';
 import type { ChangedBy, Registration } from './registration.js';
 
@@ -14,7 +14,7 @@ export async function markAttendance(deps: RegistrationDeps, actor: Actor, sessi
   const session = await findSession(deps.sessions, actor, sessionId);
   if (session.status === 'cancelled') throw createError('CAMPUS_ERR_SESSION_NOT_OPEN', 'the session has been cancelled');
   if (deps.clock.now() < session.startsAt) throw createError('CAMPUS_ERR_SESSION_NOT_STARTED', 'attendance can be recorded once the session has started');
-  const registration = await deps.registrations.findByUser(actor, sessionId, userId);
+  const registration = await findRegistrationOf(deps, actor, sessionId, userId);
   if (!registration) {
     throw createError('CAMPUS_ERR_REGISTRATION_NOT_FOUND', `user '${userId}' has no registration for this session`, { details: { field: '/userId' } });
   }

@@ -6,11 +6,12 @@ import { tryPromote } from './promote-waitlisted.js';
 import {
   findOpenSession,
   findOverlap,
+  findRegistrationOf,
   placeRequested,
   scheduleConflict,
-  waitlistPosition,
   type RegistrationDeps,
 } from './registration-flow.js';
+import { registrationIdFor } from './registration-id.js';
 import { isLive } from './registration-states.js';
 import type { Arrival, ChangedBy, Registration } from './registration.js';
 
@@ -24,7 +25,7 @@ export interface RegisterResult {
 async function alreadyRegistered(deps: RegistrationDeps, registration: Registration | null): Promise<Error> {
   const where =
     registration?.status === 'waitlisted'
-      ? `on the waitlist for this session (number ${await waitlistPosition(deps, registration)})`
+      ? `on the waitlist for this session (number ${(await deps.positions.of(registration)) ?? '?'})`
       : `registered for this session (${registration ? describeStatus(registration.status) : 'being registered'})`;
   return createError('CAMPUS_ERR_ALREADY_REGISTERED', `you are already ${where}`, {
     details: registration ? { registrationId: registration.id, status: registration.status } : {},
@@ -41,8 +42,7 @@ export async function registerForSession(deps: RegistrationDeps, actor: Actor, s
   // Arrival is taken first, before any waiting on the store, so it is the order in which requests reached us.
   const arrival: Arrival = { at: deps.clock.now(), seq: deps.arrivals.next() };
   const session = await findOpenSession(deps.sessions, actor, sessionId, arrival.at);
-  const stored = await deps.registrations.findByUser(actor, session.id, actor.userId);
-  const existing = stored && (await reloadRegistration(deps, actor, stored.id));
+  const existing = await reloadRegistration(deps, actor, registrationIdFor(actor.tenantId, session.id, actor.userId));
   if (existing && existing.status !== 'requested' && (isLive(existing.status) || existing.status === 'attended' || existing.status === 'noShow')) {
     throw await alreadyRegistered(deps, existing);
   }
@@ -60,7 +60,7 @@ export async function registerForSession(deps: RegistrationDeps, actor: Actor, s
   }
   // Read back: the calendar booking may have sent the invitation, or a promotion taken the person off the waitlist.
   const settled = (await reloadRegistration(deps, actor, registration.id)) ?? placed.registration;
-  return { registration: settled, session, position: settled.status === 'waitlisted' ? await waitlistPosition(deps, settled) : null };
+  return { registration: settled, session, position: settled.status === 'waitlisted' ? await deps.positions.of(settled) : null };
 }
 
 async function openRegistration(deps: RegistrationDeps, actor: Actor, session: Session, arrival: Arrival, existing: Registration | null): Promise<Registration> {
@@ -72,7 +72,7 @@ async function openRegistration(deps: RegistrationDeps, actor: Actor, session: S
     return again;
   }
   const fresh: Registration = {
-    id: deps.ids.newId(),
+    id: registrationIdFor(actor.tenantId, session.id, actor.userId),
     tenantId: actor.tenantId,
     sessionId: session.id,
     userId: actor.userId,
@@ -89,7 +89,7 @@ async function openRegistration(deps: RegistrationDeps, actor: Actor, session: S
   };
   if ((await deps.registrations.insert(fresh)) === 'duplicate') {
     // The same person's other request got there first.
-    throw await alreadyRegistered(deps, await deps.registrations.findByUser(actor, session.id, actor.userId));
+    throw await alreadyRegistered(deps, await findRegistrationOf(deps, actor, session.id, actor.userId));
   }
   await deps.history.append({
     tenantId: fresh.tenantId,

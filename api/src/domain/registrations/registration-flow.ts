@@ -6,7 +6,8 @@ import type { ApprovalRequests } from './approval-requests.js';
 import { changeRegistration, reloadRegistration, type ChangeDeps } from './change-registration.js';
 import type { Notifier } from './notifier.js';
 import { holdsSeat } from './registration-states.js';
-import type { ChangedBy, LeaseStore, Registration, SeatLedger } from './registration.js';
+import { registrationIdFor } from './registration-id.js';
+import type { ChangedBy, LeaseStore, Registration, RegistrationRepository, SeatLedger } from './registration.js';
 
 /** Numbers requests that reach this process within one millisecond, in the order they arrived. */
 export interface ArrivalCounter {
@@ -23,6 +24,59 @@ export function compareArrival(a: Pick<Registration, 'arrival' | 'id'>, b: Pick<
   return a.arrival.at.getTime() - b.arrival.at.getTime() || a.arrival.seq - b.arrival.seq || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** Waitlist places, read for many requests at once: see createWaitlistPositions. */
+export interface WaitlistPositions {
+  /** The registration's place on its session's waitlist, read after the call began; null when it is not waitlisted. */
+  of(registration: Registration): Promise<number | null>;
+}
+
+/** More than any waitlist Campus keeps; a place beyond it reads as unknown. */
+const WAITLIST_READ_LIMIT = 100_000;
+
+/**
+ * Reads waitlist places for many concurrent callers with few reads: callers that ask while a read of their session's
+ * waitlist is under way wait for the next read, which starts after they asked, so each sees its own registration.
+ * A burst of a thousand registrations costs a handful of waitlist reads instead of one each.
+ */
+export function createWaitlistPositions(registrations: Pick<RegistrationRepository, 'listWaitlisted'>): WaitlistPositions {
+  interface Caller {
+    id: string;
+    resolve(place: number | null): void;
+    reject(error: unknown): void;
+  }
+  const queues = new Map<string, Caller[]>();
+
+  async function serve(key: string, scope: TenantScope, sessionId: string): Promise<void> {
+    const callers = queues.get(key)!;
+    while (callers.length > 0) {
+      const batch = callers.splice(0);
+      try {
+        const waitlist = await registrations.listWaitlisted(scope, sessionId, WAITLIST_READ_LIMIT);
+        const places = new Map(waitlist.map((registration, index) => [registration.id, index + 1]));
+        for (const caller of batch) caller.resolve(places.get(caller.id) ?? null);
+      } catch (error) {
+        for (const caller of batch) caller.reject(error);
+      }
+    }
+    queues.delete(key);
+  }
+
+  return {
+    of(registration) {
+      const key = `${registration.tenantId}:${registration.sessionId}`;
+      return new Promise((resolve, reject) => {
+        const running = queues.get(key);
+        if (running) {
+          running.push({ id: registration.id, resolve, reject });
+          return;
+        }
+        queues.set(key, [{ id: registration.id, resolve, reject }]);
+        void serve(key, registration, registration.sessionId);
+      });
+    },
+  };
+}
+
 export interface RegistrationLogger {
   warn(details: object, message: string): void;
 }
@@ -37,6 +91,7 @@ export interface RegistrationDeps extends ChangeDeps {
   notifier: Notifier;
   ids: IdGenerator;
   arrivals: ArrivalCounter;
+  positions: WaitlistPositions;
   /** Names this process as a lease holder. */
   holderId: string;
   logger: RegistrationLogger;
@@ -70,17 +125,19 @@ export function isOpen(session: Session, now: Date): boolean {
   return session.status === 'scheduled' && session.startsAt > now;
 }
 
+/** The user's registration for a session, found by its derived id. */
+export function findRegistrationOf(deps: Pick<RegistrationDeps, 'registrations'>, scope: TenantScope, sessionId: string, userId: string): Promise<Registration | null> {
+  return deps.registrations.findById(scope, registrationIdFor(scope.tenantId, sessionId, userId));
+}
+
 /** Another session the user holds a seat in whose time overlaps this one's, if any. */
 export async function findOverlap(deps: RegistrationDeps, scope: TenantScope, userId: string, session: Session): Promise<Session | null> {
-  const held = (await deps.registrations.listByUser(scope, userId)).filter(
-    (registration) => registration.sessionId !== session.id && holdsSeat(registration.status),
-  );
-  if (held.length === 0) return null;
-  const others = await deps.sessions.findByIds(
-    scope,
-    held.map((registration) => registration.sessionId),
-  );
-  return others.find((other) => other.status === 'scheduled' && other.startsAt < session.endsAt && session.startsAt < other.endsAt) ?? null;
+  const overlapping = (await deps.sessions.listOverlapping(scope, session.startsAt, session.endsAt)).filter((other) => other.id !== session.id);
+  for (const other of overlapping) {
+    const registration = await findRegistrationOf(deps, scope, other.id, userId);
+    if (registration && holdsSeat(registration.status)) return other;
+  }
+  return null;
 }
 
 export function scheduleConflict(other: Session): Error {
@@ -89,9 +146,6 @@ export function scheduleConflict(other: Session): Error {
   });
 }
 
-export async function waitlistPosition(deps: Pick<RegistrationDeps, 'registrations'>, registration: Registration): Promise<number> {
-  return (await deps.registrations.countWaitlistedBefore(registration, registration.sessionId, registration.arrival, registration.id)) + 1;
-}
 
 /**
  * What follows a change, outside the registration itself: a seat given back, the approver asked or told to stand
@@ -144,7 +198,9 @@ export async function placeRequested(
   by: ChangedBy,
 ): Promise<{ registration: Registration; position: number | null } | null> {
   const scope: TenantScope = registration;
-  const queued = (await deps.registrations.listWaitlisted(scope, session.id, 1)).length > 0;
+  // A full session needs no look at its queue: the newcomer waits. Otherwise, only an empty queue lets them claim.
+  const taken = (await deps.seats.countTaken(scope, [session.id])).get(session.id) ?? 0;
+  const queued = taken >= session.capacity || (await deps.registrations.listWaitlisted(scope, session.id, 1)).length > 0;
   const seat = queued ? null : await deps.seats.claim(scope, session.id, session.capacity, registration.id);
   const after = await changeRegistration(deps, registration, { to: seat === null ? 'waitlisted' : seatedStatus(session), by, seat });
   if (!after) {
@@ -155,7 +211,7 @@ export async function placeRequested(
   }
   await afterChange(deps, registration, after, session);
   if (after.status !== 'waitlisted') return { registration: after, position: null };
-  const position = await waitlistPosition(deps, after);
-  await deps.notifier.registrationWaitlisted(scope, after, session, position);
+  const position = await deps.positions.of(after);
+  if (position !== null) await deps.notifier.registrationWaitlisted(scope, after, session, position);
   return { registration: after, position };
 }

@@ -3,7 +3,7 @@ import type { CampusError } from '../../errors.js';
 import { cancelMyRegistration, cancelRegistration, cancelRegistrationAs } from './cancel-registration.js';
 import { reloadRegistration } from './change-registration.js';
 import { decideApproval } from './decide-approval.js';
-import { actor, createTestPorts, session, TENANT } from './in-memory-ports.js';
+import { actor, createTestPorts, idOf, session, TENANT } from './in-memory-ports.js';
 import { listSessionRegistrations } from './list-session-registrations.js';
 import { markAttendance } from './mark-attendance.js';
 import { processRegistrationWork } from './process-registration-work.js';
@@ -23,10 +23,10 @@ async function setUp(overrides: Parameters<typeof session>[0] = { id: 's1' }) {
   const ports = createTestPorts();
   await ports.deps.sessions.insert(session(overrides));
   const register = (userId: string, sessionId = overrides.id) => registerForSession(ports.deps, actor(userId), sessionId);
-  const statusOf = async (userId: string, sessionId = overrides.id) => (await ports.deps.registrations.findByUser(scope, sessionId, userId))?.status;
+  const statusOf = async (userId: string, sessionId = overrides.id) => (await ports.deps.registrations.findById(scope, idOf(userId, sessionId)))?.status;
   const historyOf = async (userId: string, sessionId = overrides.id) => {
-    const registration = (await ports.deps.registrations.findByUser(scope, sessionId, userId))!;
-    return (await ports.deps.history.listByRegistration(scope, registration.id)).map((change) => `${change.from ?? '∅'}→${change.to} by ${change.by.role}`);
+    const registration = (await ports.deps.registrations.findById(scope, idOf(userId, sessionId)))!;
+    return (await ports.deps.history.listByRegistration(scope, registration.id, registration.version)).map((change) => `${change.from ?? '∅'}→${change.to} by ${change.by.role}`);
   };
   return { ...ports, register, statusOf, historyOf };
 }
@@ -138,9 +138,9 @@ describe('cancelling and promotion', () => {
     await t.register('bob');
     await cancelMyRegistration(t.deps, actor('ann'), 's1');
     expect(await t.statusOf('bob')).toBe('pendingApproval');
-    const bob = (await t.deps.registrations.findByUser(scope, 's1', 'bob'))!;
-    expect(t.approvalsAsked).toEqual([(await t.deps.registrations.findByUser(scope, 's1', 'ann'))!.id, bob.id]);
-    expect(t.approvalsWithdrawn).toEqual([(await t.deps.registrations.findByUser(scope, 's1', 'ann'))!.id]);
+    const bob = (await t.deps.registrations.findById(scope, idOf('bob', 's1')))!;
+    expect(t.approvalsAsked).toEqual([(await t.deps.registrations.findById(scope, idOf('ann', 's1')))!.id, bob.id]);
+    expect(t.approvalsWithdrawn).toEqual([(await t.deps.registrations.findById(scope, idOf('ann', 's1')))!.id]);
   });
 
   it('records who cancelled: an organizer may cancel anyone, an employee only themselves', async () => {
@@ -213,7 +213,7 @@ describe('approval decisions', () => {
 
   it('has nothing to decide on a cancelled or waitlisted registration', async () => {
     const { t, registration } = await pending();
-    const bob = (await t.deps.registrations.findByUser(scope, 's1', 'bob'))!;
+    const bob = (await t.deps.registrations.findById(scope, idOf('bob', 's1')))!;
     expect(await codeOf(decideApproval(t.deps, supervisor, bob.id, 'approve', null))).toBe('CAMPUS_ERR_INVALID_TRANSITION');
     await cancelMyRegistration(t.deps, actor('ann'), 's1');
     expect(await codeOf(decideApproval(t.deps, supervisor, registration.id, 'approve', null))).toBe('CAMPUS_ERR_INVALID_TRANSITION');
@@ -249,7 +249,7 @@ describe('after a crash', () => {
     await t.register('ann');
     const bob = (await t.register('bob')).registration;
     // The process died after recording "bob promoted" but before storing it or going on to confirmed.
-    await t.deps.seats.release(scope, 's1', (await t.deps.registrations.findByUser(scope, 's1', 'ann'))!.id);
+    await t.deps.seats.release(scope, 's1', (await t.deps.registrations.findById(scope, idOf('ann', 's1')))!.id);
     const seat = await t.deps.seats.claim(scope, 's1', 1, bob.id);
     await t.deps.history.append({
       tenantId: TENANT, sessionId: 's1', registrationId: bob.id, userId: 'bob', version: bob.version + 1, from: 'waitlisted', to: 'promoted',
@@ -274,7 +274,7 @@ describe('after a crash', () => {
       tenantId: TENANT, sessionId: 's1', registrationId: ann.id, userId: 'ann', version: ann.version + 1, from: 'confirmed', to: 'cancelled',
       at: t.clock.now(), by: { userId: 'ann', role: 'employee' }, reason: null, state: { status: 'cancelled', seat: null, arrival: ann.arrival, closedBy: { userId: 'ann', role: 'employee' } },
     });
-    await t.deps.registrations.applyChange(scope, (await t.deps.history.latest(scope, ann.id))!);
+    await t.deps.registrations.applyChange(scope, (await t.deps.history.find(scope, ann.id, ann.version + 1))!);
     expect(await processRegistrationWork(t.deps, 10)).toMatchObject({ promoted: 1 });
     expect(await t.statusOf('bob')).toBe('confirmed');
   });

@@ -59,21 +59,22 @@ export interface RegistrationChange {
 
 export type InsertOutcome = 'inserted' | 'duplicate';
 
+/**
+ * Registrations. Lookups go by id (see registrationIdFor): the one query every store answers from its primary key.
+ * The lists scan on FerretDB, so they serve pages and passes, not every request.
+ */
 export interface RegistrationRepository {
-  /** Inserts unless this user already has a registration for this session (a unique index decides). */
+  /** Inserts unless this user already has a registration for this session (its id, and a unique index, decide). */
   insert(registration: Registration): Promise<InsertOutcome>;
   findById(scope: TenantScope, registrationId: string): Promise<Registration | null>;
-  findByUser(scope: TenantScope, sessionId: string, userId: string): Promise<Registration | null>;
-  /** All of a session's registrations, by arrival. */
   listBySession(scope: TenantScope, sessionId: string): Promise<Registration[]>;
   listByUser(scope: TenantScope, userId: string): Promise<Registration[]>;
   /** The session's waitlist, by arrival; at most `limit`. */
   listWaitlisted(scope: TenantScope, sessionId: string, limit: number): Promise<Registration[]>;
-  /** How many of the session's waitlisted registrations arrived before this arrival (its position is that + 1). */
-  countWaitlistedBefore(scope: TenantScope, sessionId: string, arrival: Arrival, registrationId: string): Promise<number>;
   /**
-   * Brings the stored registration in line with a change already recorded in the history. Never moves a
-   * registration back to an older version; repeating it changes nothing.
+   * Brings the stored registration in line with a change already recorded in the history. Skips a change older
+   * than the stored version; repeating it changes nothing. Not atomic against a concurrent newer write: callers look
+   * for a newer history entry afterwards and apply it (see changeRegistration), so the stored copy converges.
    */
   applyChange(scope: TenantScope, change: RegistrationChange): Promise<void>;
   /** Registrations left in a passing state (requested, promoted, approved) since before `before`, across tenants. */
@@ -92,8 +93,10 @@ export interface RegistrationRepository {
 export interface RegistrationHistory {
   /** 'conflict' when entry `change.version` already exists: someone else changed the registration first. */
   append(change: RegistrationChange): Promise<'appended' | 'conflict'>;
-  latest(scope: TenantScope, registrationId: string): Promise<RegistrationChange | null>;
-  listByRegistration(scope: TenantScope, registrationId: string): Promise<RegistrationChange[]>;
+  /** Entry `version` of the registration, if it exists (a lookup by key). */
+  find(scope: TenantScope, registrationId: string, version: number): Promise<RegistrationChange | null>;
+  /** Entries 1..throughVersion that exist, oldest first. */
+  listByRegistration(scope: TenantScope, registrationId: string, throughVersion: number): Promise<RegistrationChange[]>;
 }
 
 /**

@@ -51,6 +51,8 @@ export interface SessionRepository {
   /** Sets the given fields (an organizer's edit). */
   update(scope: TenantScope, id: string, changes: SessionChanges): Promise<void>;
   markCancelled(scope: TenantScope, id: string, cancellation: NonNullable<Session['cancellation']>): Promise<void>;
+  /** Scheduled sessions whose time overlaps [startsAt, endsAt). */
+  listOverlapping(scope: TenantScope, startsAt: Date, endsAt: Date): Promise<Session[]>;
   /** Scheduled sessions starting after `from`, soonest first, across tenants (the registration worker's pass). */
   listOpenAcrossTenants(from: Date, limit: number): Promise<Session[]>;
 }

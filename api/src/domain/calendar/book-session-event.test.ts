@@ -276,6 +276,18 @@ describe('booking a session into Outlook through the outbox', () => {
     expect(w.calls).toHaveLength(3);
   });
 
+  it("cancels with the message stored on the session when the cancellation's own request was lost", async () => {
+    const w = world();
+    const booking = w.booking('h1');
+    w.registrations.push(registration('a'));
+    await booking.requestAttendeeSync(scope, 's1');
+    const cancellation = { at, byUserId: 'o1', message: 'Moved to next quarter.' };
+    w.sessions.set('s1', { ...w.sessions.get('s1')!, status: 'cancelled', cancellation });
+    // The process died before requestEventCancellation; the next change to the session still reaches Outlook.
+    await booking.requestAttendeeSync(scope, 's1');
+    expect(w.calls.at(-1)).toEqual({ op: 'cancel', comment: 'Moved to next quarter.' });
+  });
+
   it('cancels an event whose creation was attempted but never recorded, found again by its transactionId', async () => {
     const w = world();
     const booking = w.booking('h1');

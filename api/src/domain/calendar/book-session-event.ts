@@ -44,8 +44,6 @@ export interface PendingWorkReport extends DeliveryReport {
 export interface BookSessionEvent {
   /** Creates the session's Outlook event (with its Teams meeting); returns the session as stored afterwards. */
   tryNow(session: Session): Promise<Session>;
-  /** Same as requestAttendeeSync (kept for existing callers). */
-  trySyncAttendees(scope: TenantScope, sessionId: string): Promise<void>;
   /**
    * After any registration change: the event's attendee list becomes the session's confirmed registrations,
    * sent whole, so only the attendees that changed hear from Outlook. Marks their invites sent.
@@ -139,7 +137,6 @@ export function createBookSessionEvent(deps: BookSessionEventDeps): BookSessionE
       });
       return (await deps.sessions.findById(session, session.id)) ?? session;
     },
-    trySyncAttendees: requestAttendeeSync,
     requestAttendeeSync,
     requestEventUpdate: (scope, sessionId) =>
       request(scope, `event.update:${sessionId}:${deps.ids.newId()}`, eventTarget(sessionId), {

@@ -12,7 +12,7 @@ export interface EventDeliveryDeps {
   outbox: OutboxStore;
 }
 
-/** Sent with the cancellation when the session was cancelled without a message reaching the outbox. */
+/** Sent with the cancellation when no message was given. */
 const DEFAULT_CANCEL_MESSAGE = 'This Campus session has been cancelled.';
 
 export function eventTarget(sessionId: string): string {
@@ -49,9 +49,10 @@ function sameList(a: string[], b: string[] | null): boolean {
   return b !== null && a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
-function cancelMessage(items: OutboxItem[]): string {
+/** The organizer's message: from the request, else as stored with the session (its request may have been lost). */
+function cancelMessage(items: OutboxItem[], session: Session): string {
   const cancels = items.flatMap((item) => (item.intent.kind === 'event.cancel' ? [item.intent.message] : []));
-  return cancels.at(-1) ?? DEFAULT_CANCEL_MESSAGE;
+  return cancels.at(-1) ?? session.cancellation?.message ?? DEFAULT_CANCEL_MESSAGE;
 }
 
 /**
@@ -97,7 +98,12 @@ export function createEventDelivery(deps: EventDeliveryDeps): TargetHandler {
       // transactionId finds an event created by an answer we never saw, so it is cancelled rather than orphaned.
       const eventId = session.calendar.eventId ?? (await create());
       claim.assertHeld();
-      await deps.calendar.cancelEvent(scope, session.calendar.ownerId, eventId, cancelMessage(items));
+      await deps.calendar.cancelEvent(
+        scope,
+        session.calendar.ownerId,
+        eventId,
+        cancelMessage(items, session),
+      );
       state.cancelled = true;
       await save();
       return {};

@@ -3,14 +3,14 @@ import { CampusError } from '../../errors.js';
 /** The first outbox retry waits this long, doubling each time; Graph's Retry-After wins when it is longer. */
 const FIRST_BACKOFF_MS = 10_000;
 const MAX_BACKOFF_MS = 15 * 60_000;
-/** Refusals (4xx other than 429) may be fixed by an administrator (consent, licence): retried a few times only. */
+/** Refusals (Graph's 4xx other than 429) may be fixed by an administrator (consent, licence): retried a few times only. */
 export const MAX_REFUSED_ATTEMPTS = 5;
 /** About ten hours of a Graph outage at the longest backoff. */
 export const MAX_ATTEMPTS = 50;
 
 /** Why a delivery failed, as the outbox needs it. */
 export interface FailureKind {
-  /** Worth retrying: Graph or the store was unavailable, or the claim ended. */
+  /** Worth retrying: anything but Graph refusing the request. */
   transient: boolean;
   /** How long Graph asked us to wait, when it said. */
   retryAfterMs: number | null;
@@ -25,14 +25,20 @@ export class ClaimLostError extends Error {
   }
 }
 
+/**
+ * A refusal is Graph answering 4xx other than 429 (the adapters' GraphRequestError carries `status`): the same
+ * request will most likely be refused again. Everything else — Graph or the store unavailable or overloaded, a
+ * claim lost, a connection reset — is worth retrying.
+ */
 export function classifyFailure(error: unknown): FailureKind {
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof ClaimLostError) return { transient: true, retryAfterMs: null, message };
-  if (error instanceof CampusError && error.statusCode === 503) {
-    const retryAfterMs = error.details?.retryAfterMs;
-    return { transient: true, retryAfterMs: typeof retryAfterMs === 'number' ? retryAfterMs : null, message };
+  const status =
+    typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined;
+  if (typeof status === 'number' && status >= 400 && status < 500 && status !== 429) {
+    return { transient: false, retryAfterMs: null, message };
   }
-  return { transient: false, retryAfterMs: null, message };
+  const retryAfterMs = error instanceof CampusError ? error.details?.retryAfterMs : undefined;
+  return { transient: true, retryAfterMs: typeof retryAfterMs === 'number' ? retryAfterMs : null, message };
 }
 
 /**

@@ -146,7 +146,9 @@ describe('outbox', () => {
     const w = world();
     const outbox = w.outbox();
     w.behave(async () => {
-      throw new Error('Graph PATCH /users/x/events/y failed with 403 ErrorAccessDenied');
+      throw Object.assign(new Error('Graph PATCH /users/x/events/y failed with 403 ErrorAccessDenied'), {
+        status: 403,
+      });
     });
     await outbox.enqueue(scope, 'k1', 'event:s1', intent);
     await outbox.deliverNow(scope, 'event:s1');

@@ -2,6 +2,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Audiences } from './domain/audiences/audiences.js';
 import type { Campus } from './domain/campus.js';
+import type { DirectorySync } from './domain/directory/sync-directory.js';
 import type { TokenVerifier } from './domain/people/identity.js';
 import type { RoleResolver } from './domain/people/resolve-roles.js';
 import { authentication } from './http/plugins/authentication.js';
@@ -11,8 +12,10 @@ import { openApi } from './http/plugins/openapi.js';
 import { tab } from './http/plugins/tab.js';
 import { validation } from './http/plugins/validation.js';
 import { clientConfigRoutes, type ClientConfig } from './http/routes/client-config/index.js';
+import { directoryRoutes } from './http/routes/directory/index.js';
 import { audienceRoutes } from './http/routes/audiences/index.js';
 import { expertRoutes } from './http/routes/experts/index.js';
+import { approvalRoutes } from './http/routes/approvals/index.js';
 import { healthRoutes, type ReadinessCheck } from './http/routes/health/index.js';
 import { meRoutes } from './http/routes/me/index.js';
 import { peopleRoutes } from './http/routes/people/index.js';
@@ -26,6 +29,8 @@ export interface AppDeps {
   campus: Campus;
   /** Targeting: saved audiences, previews, recipients and expert search; absent, their routes are not served. */
   audiences?: Audiences | null;
+  /** The directory sync from Microsoft Graph; absent, its routes are not served. */
+  directorySync?: DirectorySync | null;
   tokenVerifier: TokenVerifier;
   resolveRoles: RoleResolver;
   clientConfig: ClientConfig;
@@ -64,10 +69,12 @@ export async function buildApp(deps: AppDeps) {
       await api.register(registrationRoutes, { campus: deps.campus });
       await api.register(meRoutes, { campus: deps.campus });
       await api.register(peopleRoutes, { campus: deps.campus });
+      if (deps.campus.approvals) await api.register(approvalRoutes, { approvals: deps.campus.approvals });
       if (deps.audiences) {
         await api.register(audienceRoutes, { audiences: deps.audiences });
         await api.register(expertRoutes, { audiences: deps.audiences });
       }
+      if (deps.directorySync) await api.register(directoryRoutes, { directorySync: deps.directorySync });
     },
     { prefix: '/api' },
   );

@@ -4,6 +4,7 @@ import type { Db } from 'mongodb';
 import { inject } from 'vitest';
 import { buildApp } from '../app.js';
 import type { Audiences } from '../domain/audiences/audiences.js';
+import type { DirectorySync } from '../domain/directory/sync-directory.js';
 import { connectMongo, createMongoStores, ensureIndexes } from '../adapters/mongo/index.js';
 import { createError } from '../errors.js';
 import type { CalendarGateway, EventAttendee, SessionEventDraft } from '../domain/calendar/calendar-gateway.js';
@@ -60,9 +61,10 @@ export function bearer(user: TestUser): Record<string, string> {
 
 /**
  * `extraUsers` join the three test users (for tests that need a crowd or more roles); `audiences` builds the
- * targeting use cases on the test's database (without it, their routes are not served).
+ * targeting use cases on the test's database, `directorySync` the directory sync (without them, their routes are not
+ * served).
  */
-export async function buildTestApp(options: { extraUsers?: TestUser[]; audiences?: (db: Db) => Audiences } = {}) {
+export async function buildTestApp(options: { extraUsers?: TestUser[]; audiences?: (db: Db) => Audiences; directorySync?: (db: Db) => DirectorySync } = {}) {
   let frozenAt: Date | null = null;
   const users: TestUser[] = [...Object.values(testUsers), ...(options.extraUsers ?? [])];
   const mongo = await connectMongo({ uri: inject('mongodbUri'), dbName: `campus_http_${randomUUID().slice(0, 8)}` });
@@ -98,6 +100,7 @@ export async function buildTestApp(options: { extraUsers?: TestUser[]; audiences
   const app = await buildApp({
     campus,
     audiences: options.audiences?.(mongo.db) ?? null,
+    directorySync: options.directorySync?.(mongo.db) ?? null,
     tokenVerifier,
     resolveRoles: async (_scope, userId) => new Set(users.find((user) => user.id === userId)?.roles ?? ['employee']),
     clientConfig: { tenantId: TENANT_ID, clientId: 'client', authority: 'https://login.example/tenant', apiScope: 'api://x/access_as_user' },

@@ -11,3 +11,4 @@ export { createPeopleDirectory } from './people-directory.js';
 export { createOrganizationRoles } from './organization-roles.js';
 export { createCalendarGateway } from './calendar-gateway.js';
 export { createMailGateway } from './mail-gateway.js';
+export { createDirectorySource } from './directory-source.js';

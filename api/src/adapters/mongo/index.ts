@@ -18,6 +18,8 @@ import { createSessionRepository } from './session-repository.js';
 
 export { connectMongo, type ConnectMongoOptions, type MongoConnection } from './connect.js';
 export { ensureIndexes } from './indexes.js';
+export { createDirectoryStore, type DirectoryPersonDocument } from './directory-store.js';
+export { createSyncStateStore } from './sync-state-store.js';
 
 /** The domain's ports, implemented on one MongoDB/FerretDB database. */
 export interface MongoStores {

@@ -41,7 +41,11 @@ export type SyncOutcome = 'completed' | 'busy' | 'stopped' | 'handed-over';
 
 /** The directory sync of the tenants this process serves: one run per tenant at a time, across processes. */
 export interface DirectorySync {
-  /** Runs until the directory is current: resumes an unfinished run, else an incremental round (full the first time, after a refused delta link, or when asked). */
+  /**
+   * Runs until the directory is current: resumes an unfinished run, else an incremental round (full the first time,
+   * after a refused delta link, or when asked). Called while a run is under way, it answers the outcome of one
+   * follow-up run after it.
+   */
   run(scope: TenantScope, options?: { full?: boolean }): Promise<SyncOutcome>;
   /** Starts run() in the background (failures are logged and recorded in the status); resolves once it has begun or found the sync busy. */
   start(scope: TenantScope, options?: { full?: boolean }): Promise<void>;
@@ -50,12 +54,18 @@ export interface DirectorySync {
   stop(): Promise<void>;
 }
 
+interface Flight {
+  done: Promise<SyncOutcome>;
+  begun: Promise<void>;
+  followUp: { full: boolean; done: Promise<SyncOutcome> } | null;
+}
+
 const DEFAULTS: DirectorySyncOptions = { leaseTtlMs: 10 * 60_000, leaseTurnMs: 2 * 60_000, logEveryPages: 10, enrichmentChunk: 100 };
 
 export function createDirectorySync(deps: DirectorySyncDeps): DirectorySync {
   const options = { ...DEFAULTS, ...deps.options };
   const steps: SyncStepDeps = { ...deps, now: () => deps.clock.now(), logEveryPages: options.logEveryPages, enrichmentChunk: options.enrichmentChunk };
-  const flights = new Map<string, { done: Promise<SyncOutcome>; begun: Promise<void> }>();
+  const flights = new Map<string, Flight>();
   let stopping = false;
 
   const loadState = async (scope: TenantScope): Promise<DirectorySyncState> => (await deps.syncStates.find(scope)) ?? initialSyncState(scope);
@@ -110,19 +120,33 @@ export function createDirectorySync(deps: DirectorySyncDeps): DirectorySync {
     }
   }
 
-  function launch(scope: TenantScope, full: boolean): { done: Promise<SyncOutcome>; begun: Promise<void> } {
+  /**
+   * One run per tenant in this process. A request while one is under way is not lost: it gets one follow-up run
+   * after it (shared by everyone who asks meanwhile), which reads what changed since.
+   */
+  function launch(scope: TenantScope, full: boolean): Flight {
     const existing = flights.get(scope.tenantId);
-    if (existing) return existing;
-    if (stopping) return { done: Promise.resolve('stopped'), begun: Promise.resolve() };
+    if (existing) {
+      const followUp: NonNullable<Flight['followUp']> = (existing.followUp ??= {
+        full,
+        done: existing.done.then(
+          (): Promise<SyncOutcome> => launch(scope, followUp.full).done,
+          (): Promise<SyncOutcome> => launch(scope, followUp.full).done,
+        ),
+      });
+      followUp.full ||= full;
+      return { done: followUp.done, begun: existing.begun, followUp: null };
+    }
+    if (stopping) return { done: Promise.resolve('stopped'), begun: Promise.resolve(), followUp: null };
     let begin = () => undefined as void;
     const begun = new Promise<void>((resolve) => {
       begin = resolve;
     });
-    const done = execute(scope, full, begin).finally(() => {
+    const flight: Flight = { done: Promise.resolve('completed'), begun, followUp: null };
+    flight.done = execute(scope, full, begin).finally(() => {
       begin();
       flights.delete(scope.tenantId);
     });
-    const flight = { done, begun };
     flights.set(scope.tenantId, flight);
     return flight;
   }

@@ -2,7 +2,7 @@ import type { TenantScope } from '../shared/tenant-scope.js';
 import type { DirectoryChange, DirectoryStore } from './directory-person.js';
 import type { DirectorySource } from './directory-source.js';
 import { refreshChainsBelow } from './manager-chains.js';
-import type { DirectorySyncState, SyncStateStore } from './sync-state.js';
+import type { DirectorySyncState, SyncRequestCounts, SyncStateStore } from './sync-state.js';
 
 /** What each step of a sync works with. */
 export interface SyncStepDeps {
@@ -37,9 +37,18 @@ export function progressOf(state: DirectorySyncState): object {
   return { tenantId, kind, pagesDone, peopleSeen, peopleTotal, pagesEnriched, pagesPublished, graphRequests: requests };
 }
 
-/** A new round: full (every person, from the first page) or incremental (from the stored delta link). */
-export async function startRound(deps: SyncStepDeps, scope: TenantScope, state: DirectorySyncState, kind: 'full' | 'incremental'): Promise<DirectorySyncState> {
-  const requests = { ...state.requests };
+/**
+ * A new round: full (every person, from the first page) or incremental (from the stored delta link). Request counts
+ * start from zero with each run; a full round that replaces a refused incremental one carries them on.
+ */
+export async function startRound(
+  deps: SyncStepDeps,
+  scope: TenantScope,
+  state: DirectorySyncState,
+  kind: 'full' | 'incremental',
+  requestsSoFar: SyncRequestCounts = { delta: 0, count: 0, enrichmentBatches: 0, enrichmentRequests: 0 },
+): Promise<DirectorySyncState> {
+  const requests = { ...requestsSoFar };
   let peopleTotal: number | null = null;
   if (kind === 'full') {
     try {
@@ -86,7 +95,7 @@ export async function readPage(deps: SyncStepDeps, scope: TenantScope, state: Di
   const requests = { ...state.requests, delta: state.requests.delta + 1 };
   if (page.kind === 'resync-required') {
     deps.logger.warn({ tenantId: scope.tenantId, reason: page.reason }, 'directory sync: Microsoft Graph refused the delta link; starting a full round');
-    return startRound(deps, scope, { ...state, requests }, 'full');
+    return startRound(deps, scope, state, 'full', requests);
   }
   let next: DirectorySyncState = { ...state, requests, pagesDone: state.pagesDone + 1, peopleSeen: state.peopleSeen + page.changes.length + page.removedIds.length, nextLink: page.nextLink };
   if (state.kind === 'full') {

@@ -47,3 +47,34 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...minimal, BOT_ID: minimal.AZURE_CLIENT_ID })).toEqual(['BOT_PASSWORD is required when BOT_ID is set']);
   });
 });
+
+describe('loadConfig: supervisor approval', () => {
+  it('derives a stable signing key locally and defaults the rest', () => {
+    const first = loadConfig(minimal).approval;
+    expect(first).toMatchObject({ originator: '00000000-0000-0000-0000-000000000000', mailSender: null, expiryLeadMs: 3_600_000, workerIntervalMs: 60_000 });
+    expect(first.signingKey.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig(minimal).approval.signingKey).toBe(first.signingKey);
+    expect(loadConfig({ ...minimal, AZURE_CLIENT_SECRET: 'another' }).approval.signingKey).not.toBe(first.signingKey);
+  });
+
+  it('requires the signing key, the originator and the sender mailbox in production, and checks them', () => {
+    expect(problemsOf({ ...minimal, NODE_ENV: 'production' })).toEqual([
+      'CAMPUS_APPROVAL_SIGNING_KEY is required when NODE_ENV is production',
+      'CAMPUS_ACTIONABLE_ORIGINATOR is required when NODE_ENV is production',
+      'CAMPUS_MAIL_SENDER is required when NODE_ENV is production',
+    ]);
+    expect(problemsOf({ ...minimal, CAMPUS_APPROVAL_SIGNING_KEY: 'short', CAMPUS_ACTIONABLE_ORIGINATOR: 'campus' })).toEqual([
+      'CAMPUS_APPROVAL_SIGNING_KEY must be at least 32 characters',
+      "CAMPUS_ACTIONABLE_ORIGINATOR must be a GUID, got 'campus'",
+    ]);
+    const production = loadConfig({
+      ...minimal,
+      NODE_ENV: 'production',
+      CAMPUS_APPROVAL_SIGNING_KEY: 'k'.repeat(48),
+      CAMPUS_ACTIONABLE_ORIGINATOR: minimal.AZURE_CLIENT_ID,
+      CAMPUS_MAIL_SENDER: 'campus@contoso.com',
+      CAMPUS_APPROVAL_EXPIRY_LEAD_MINUTES: '120',
+    }).approval;
+    expect(production).toEqual({ signingKey: 'k'.repeat(48), originator: minimal.AZURE_CLIENT_ID, mailSender: 'campus@contoso.com', expiryLeadMs: 7_200_000, workerIntervalMs: 60_000 });
+  });
+});

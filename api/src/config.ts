@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+
 /**
  * Environment → typed configuration, checked once at start. Each problem names its variable,
  * and all problems are reported together so one restart fixes them all.
@@ -28,6 +30,23 @@ export interface AppConfig {
   tabDir: string;
   /** How often the calendar worker looks for unfinished Outlook work. */
   calendarWorkerIntervalMs: number;
+  /** How often the directory is synced from Microsoft Graph (also once at start); 0 syncs only on request. */
+  directorySyncIntervalMs: number;
+  approval: ApprovalConfig;
+}
+
+/** Supervisor approval in Outlook and Teams. */
+export interface ApprovalConfig {
+  /** HMAC key signing the data of approval card buttons (CAMPUS_APPROVAL_SIGNING_KEY). */
+  signingKey: string;
+  /** Actionable-message provider id from the Actionable Email Developer Dashboard (CAMPUS_ACTIONABLE_ORIGINATOR). */
+  originator: string;
+  /** Mailbox (UPN or object id) Campus mails are sent from; null sends each as the person it speaks for (dev). */
+  mailSender: string | null;
+  /** A request expires this long before its session starts. */
+  expiryLeadMs: number;
+  /** How often the approval worker reminds, expires and finishes interrupted work. */
+  workerIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -40,6 +59,9 @@ export class ConfigError extends Error {
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
 const BOT_APP_TYPES = ['SingleTenant', 'MultiTenant', 'UserAssignedMSI'] as const;
+/** Locally, cards and mail need some originator; Outlook ignores the card of a message whose originator is unknown. */
+const DEV_ORIGINATOR = '00000000-0000-0000-0000-000000000000';
+const MIN_SIGNING_KEY_LENGTH = 32;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
@@ -109,10 +131,44 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     tabDir: text('TAB_DIR', new URL('../../tab/dist', import.meta.url).pathname),
     calendarWorkerIntervalMs: integer('CALENDAR_WORKER_INTERVAL_MS', 5000, 100, 3_600_000),
+    directorySyncIntervalMs: integer('DIRECTORY_SYNC_INTERVAL_MS', 15 * 60_000, 0, 24 * 3_600_000),
+    approval: { signingKey: '', originator: DEV_ORIGINATOR, mailSender: null, expiryLeadMs: 0, workerIntervalMs: 0 },
   };
+  config.approval = approvalConfig(env, config.clientSecret, problems, integer);
   if (config.bot.appId && !config.bot.appPassword && config.bot.appType !== 'UserAssignedMSI') {
     problems.push('BOT_PASSWORD is required when BOT_ID is set');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * In production (NODE_ENV=production) the signing key, the originator and the sender mailbox must be set. Locally the
+ * key is derived from the client secret, so it is stable across restarts and as secret as that secret.
+ */
+function approvalConfig(
+  env: NodeJS.ProcessEnv,
+  clientSecret: string,
+  problems: string[],
+  integer: (name: string, fallback: number, min: number, max: number) => number,
+): ApprovalConfig {
+  const production = env.NODE_ENV === 'production';
+  const value = (name: string): string | null => env[name]?.trim() || null;
+  const required = (name: string) => {
+    if (production && !value(name)) problems.push(`${name} is required when NODE_ENV is production`);
+  };
+  required('CAMPUS_APPROVAL_SIGNING_KEY');
+  required('CAMPUS_ACTIONABLE_ORIGINATOR');
+  required('CAMPUS_MAIL_SENDER');
+  const signingKey = value('CAMPUS_APPROVAL_SIGNING_KEY') ?? createHmac('sha256', clientSecret).update('campus approval signing key').digest('base64url');
+  if (signingKey.length < MIN_SIGNING_KEY_LENGTH) problems.push(`CAMPUS_APPROVAL_SIGNING_KEY must be at least ${MIN_SIGNING_KEY_LENGTH} characters`);
+  const originator = value('CAMPUS_ACTIONABLE_ORIGINATOR') ?? DEV_ORIGINATOR;
+  if (!GUID.test(originator)) problems.push(`CAMPUS_ACTIONABLE_ORIGINATOR must be a GUID, got '${originator}'`);
+  return {
+    signingKey,
+    originator,
+    mailSender: value('CAMPUS_MAIL_SENDER'),
+    expiryLeadMs: integer('CAMPUS_APPROVAL_EXPIRY_LEAD_MINUTES', 60, 0, 7 * 24 * 60) * 60_000,
+    workerIntervalMs: integer('CAMPUS_APPROVAL_WORKER_INTERVAL_MS', 60_000, 100, 3_600_000),
+  };
 }

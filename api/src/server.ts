@@ -4,10 +4,12 @@ import { pathToFileURL } from 'node:url';
 import { createBotHandler } from '@campus/bot';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type AppConfig } from './config.js';
+import { approvalsViewUrl, createApprovalPorts } from './adapters/bot/approval-wiring.js';
 import { createTargeting } from './adapters/audience-wiring.js';
 import { createCampusBotPorts } from './adapters/bot/campus-bot-ports.js';
 import { createEntraTokenVerifier } from './adapters/entra/token-verifier.js';
 import { createCalendarGateway, createGraphGateway, createMailGateway, createOrganizationRoles, createPeopleDirectory } from './adapters/graph/index.js';
+import { createTeamsConversationStore } from './adapters/mongo/approval-settings-store.js';
 import { describeStore } from './adapters/mongo/describe-store.js';
 import { connectMongo, createMongoStores, ensureIndexes } from './adapters/mongo/index.js';
 import { createCampus } from './domain/campus.js';
@@ -17,6 +19,8 @@ import { createRoleResolver } from './domain/people/resolve-roles.js';
 const ROLE_CACHE_MS = 5 * 60_000;
 /** Sessions and registrations the calendar worker handles per pass. */
 const CALENDAR_WORK_BATCH = 50;
+/** Approval requests the approval worker reminds, expires or finishes per pass. */
+const APPROVAL_WORK_BATCH = 50;
 /**
  * How often the registration worker settles registrations a crash left mid-way and promotes where a seat is free
  * but nobody was promoted (a process died in between). Promotion itself happens at once, in the request.
@@ -57,6 +61,8 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     error: () => undefined,
   };
   const lateLogger = { warn: (details: object, message: string) => log.warn(details, message), error: (details: object, message: string) => log.error(details, message) };
+  const botConfig = { appId: config.bot.appId, appPassword: config.bot.appPassword, appTenantId: config.tenantId, appType: config.bot.appType };
+  const teamsConversations = createTeamsConversationStore(mongo.db);
   const campus = createCampus({
     ...stores,
     people,
@@ -66,6 +72,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     ids: { newId: randomUUID },
     holderId,
     logger: lateLogger,
+    approval: createApprovalPorts({ db: mongo.db, graph, bot: botConfig, config: config.approval, conversations: teamsConversations, publicUrl: config.publicUrl, logger: lateLogger }),
   });
   // Targeting logs through the app's logger once it exists; the audience index is loaded in the background at start.
   let targetingLog: { info(details: object, message: string): void; warn(details: object, message: string): void } | null = null;
@@ -102,8 +109,16 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       },
     ],
     botHandler: createBotHandler(
-      { appId: config.bot.appId, appPassword: config.bot.appPassword, appTenantId: config.tenantId, appType: config.bot.appType },
-      createCampusBotPorts({ campus, people, resolveRoles, tabUrl: config.publicUrl }),
+      botConfig,
+      createCampusBotPorts({
+        campus,
+        people,
+        resolveRoles,
+        tabUrl: config.publicUrl,
+        conversations: teamsConversations,
+        approvalsUrl: approvalsViewUrl(config.publicUrl),
+        outlookOriginator: config.approval.originator,
+      }),
       lateLogger,
     ),
     tabDir: config.tabDir,
@@ -141,6 +156,21 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       });
   }, REGISTRATION_WORKER_INTERVAL_MS);
 
+  // Reminders, expiry (which frees seats) and interrupted approvals; one pass at a time, each step idempotent.
+  let approvalPass: Promise<void> | null = null;
+  const approvalWorker = setInterval(() => {
+    if (approvalPass || !campus.approvals) return;
+    approvalPass = campus.approvals
+      .process(APPROVAL_WORK_BATCH)
+      .then(
+        () => undefined,
+        (error: unknown) => app.log.warn({ err: error }, 'approval worker pass failed; the next pass retries'),
+      )
+      .finally(() => {
+        approvalPass = null;
+      });
+  }, config.approval.workerIntervalMs);
+
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info(
     { store: await describeStore(mongo.db), storeHosts: mongo.client.options.hosts.map(String), db: config.mongodbDb, graph: config.graphBaseUrl, authority },
@@ -150,8 +180,10 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     url: address,
     async close() {
       clearInterval(worker);
+      clearInterval(approvalWorker);
       clearInterval(registrationWorker);
       await app.close();
+      await approvalPass;
       await registrationPass;
       // Deliveries under way finish (or record their failure) before the store goes: the outbox keeps the rest.
       await workerPass;

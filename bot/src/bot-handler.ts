@@ -75,7 +75,8 @@ function toBotResponse(status: number, body: unknown): BotResponse {
   return { status, headers: { 'content-type': 'application/json' }, body };
 }
 
-function authenticationSettings(config: BotConfig): Record<string, string> {
+/** botbuilder's settings for the app registration; none at all locally (no app id): no JWT validation, no tokens sent. */
+export function authenticationSettings(config: BotConfig): Record<string, string> {
   // No app id means no credentials at all: botbuilder then skips JWT validation and sends replies unauthenticated.
   if (config.appId === '') return {};
   return {
@@ -104,7 +105,7 @@ export function createBotHandler(
     ),
   );
   adapter.onTurnError = createTurnErrorHandler(() => ports.tabUrl(), logger);
-  const bot = new CampusBot(ports);
+  const bot = new CampusBot(ports, logger);
 
   return async (request) => {
     if (request.method.toUpperCase() !== 'POST') {

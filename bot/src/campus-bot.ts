@@ -13,6 +13,8 @@ import type { AdaptiveCard } from './cards/adaptive-card.js';
 import { buildErrorCard } from './cards/error.js';
 import { buildWelcomeCard } from './cards/help.js';
 import { answerCommand, parseCommand } from './commands.js';
+import { personalConversationOf } from './conversation-reference.js';
+import { consoleLogger, type BotLogger } from './logger.js';
 import type { CampusBotPorts } from './ports.js';
 
 /** The invoke name of Universal Actions (Action.Execute) in Teams and Outlook. */
@@ -38,9 +40,13 @@ function asInvokeResponse(response: CardActionResponse): AdaptiveCardInvokeRespo
 
 /** The Campus bot: chat commands, a welcome when added, and Action.Execute presses on its cards. */
 export class CampusBot extends TeamsActivityHandler {
-  constructor(private readonly ports: CampusBotPorts) {
+  constructor(
+    private readonly ports: CampusBotPorts,
+    private readonly logger: BotLogger = consoleLogger,
+  ) {
     super();
     this.onMessage(async (context, next) => {
+      await this.rememberConversation(context);
       const actor = resolveActor(context.activity);
       const card = actor
         ? await answerCommand(parseCommand(context.activity), actor, this.ports)
@@ -51,6 +57,7 @@ export class CampusBot extends TeamsActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const { membersAdded = [], recipient, from } = context.activity;
       if (membersAdded.some((member) => member.id === recipient.id)) {
+        await this.rememberConversation(context);
         await sendCard(
           context,
           buildWelcomeCard({ displayName: from?.name ?? '', tabUrl: this.ports.tabUrl() }),
@@ -58,6 +65,25 @@ export class CampusBot extends TeamsActivityHandler {
       }
       await next();
     });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.rememberConversation(context);
+      await next();
+    });
+  }
+
+  /**
+   * Keeps the user's personal chat so Campus can post to them later (approval cards). A failure is logged, not
+   * shown: the user asked for something else, and the next message tries again.
+   */
+  private async rememberConversation(context: TurnContext): Promise<void> {
+    const actor = resolveActor(context.activity);
+    const reference = personalConversationOf(context.activity);
+    if (!actor || !reference) return;
+    try {
+      await this.ports.rememberConversation(actor, reference);
+    } catch (error) {
+      this.logger.warn({ err: error, userId: actor.userId }, 'the Teams conversation was not remembered');
+    }
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
@@ -79,6 +105,7 @@ export class CampusBot extends TeamsActivityHandler {
     const actor = resolveActor(context.activity);
     if (!actor) return asInvokeResponse(cardResponse(entraAccountRequiredCard(this.ports.tabUrl())));
     const { verb, data } = invokeValue.action;
-    return asInvokeResponse(await executeCardAction({ verb, data }, actor, this.ports));
+    const surface = { channelId: context.activity.channelId, fromId: context.activity.from?.id ?? '' };
+    return asInvokeResponse(await executeCardAction({ verb, data }, actor, this.ports, surface));
   }
 }

@@ -5,6 +5,7 @@ import {
 } from './cards/registration-result.js';
 import { registerVerb } from './cards/session-list.js';
 import type { AdaptiveCard } from './cards/adaptive-card.js';
+import { approvalVerbs, executeApprovalAction, type CardSurface } from './approval-actions.js';
 import { answerCommand } from './commands.js';
 import type { BotActor, CampusBotPorts, RegistrationOutcome } from './ports.js';
 
@@ -49,12 +50,20 @@ function readSessionId(data: unknown): string | null {
   return typeof sessionId === 'string' && sessionId.trim() !== '' ? sessionId : null;
 }
 
-/** Runs an Action.Execute verb for the actor. Knows nothing of the channel, so Outlook's invokes take the same path. */
+/**
+ * Runs an Action.Execute verb for the actor. Outlook's invokes (actionable messages through the bot's Outlook channel)
+ * take the same path as Teams'; the surface only decides the version of approval cards sent back.
+ */
 export async function executeCardAction(
   action: CardAction,
   actor: BotActor,
   ports: CampusBotPorts,
+  surface: CardSurface = { channelId: 'msteams', fromId: '' },
 ): Promise<CardActionResponse> {
+  if (typeof action.verb === 'string' && approvalVerbs.includes(action.verb)) {
+    const answer = await executeApprovalAction(action.verb, action.data, actor, ports, surface);
+    return 'problem' in answer ? badRequest('BadRequest', answer.problem) : cardResponse(answer);
+  }
   switch (action.verb) {
     case registerVerb: {
       const sessionId = readSessionId(action.data);

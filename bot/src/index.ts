@@ -1,3 +1,15 @@
 export { createBotHandler, type BotConfig, type BotRequest, type BotResponse } from './bot-handler.js';
 export type { BotLogger } from './logger.js';
-export type { BotActor, BotSession, CampusBotPorts, RegistrationOutcome } from './ports.js';
+export type {
+  ApprovalCardState,
+  ApprovalDecisionPress,
+  BotActor,
+  BotApproval,
+  BotConversationReference,
+  BotSession,
+  CampusBotPorts,
+  RegistrationOutcome,
+} from './ports.js';
+export type { AdaptiveCard } from './cards/adaptive-card.js';
+export { buildApprovalCard, type ApprovalCardHost } from './cards/approval-card.js';
+export { createProactiveMessenger, type ProactiveMessenger } from './proactive.js';

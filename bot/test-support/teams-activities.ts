@@ -41,3 +41,27 @@ export function teamsCardAction(serviceUrl: string, action: { verb?: unknown; da
     value: { action: { type: 'Action.Execute', id: 'register-button', ...action }, trigger: 'manual' },
   };
 }
+
+/** Teams telling the bot it was installed for the user (personal scope). */
+export function teamsInstallationUpdate(serviceUrl: string) {
+  return { ...teamsEnvelope(serviceUrl), type: 'installationUpdate', action: 'add' };
+}
+
+/**
+ * An Action.Execute press on a card in an Outlook actionable message, routed through the bot's Outlook channel: the
+ * same `adaptiveCard/action` invoke as Teams, with channelId 'outlook'. The envelope's other fields are modelled on
+ * Teams' (Microsoft does not publish a sample of Outlook's activity).
+ */
+export function outlookCardAction(serviceUrl: string, action: { verb?: unknown; data?: unknown }) {
+  const envelope = teamsEnvelope(serviceUrl);
+  return {
+    ...envelope,
+    channelId: 'outlook',
+    from: { id: userAadObjectId, name: 'Adele Vance', aadObjectId: userAadObjectId },
+    conversation: { id: `outlook-${randomUUID()}`, tenantId },
+    channelData: {},
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', ...action }, trigger: 'manual' },
+  };
+}

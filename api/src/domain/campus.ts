@@ -1,3 +1,5 @@
+import { createApprovals, type ApprovalPorts, type Approvals } from './approvals/create-approvals.js';
+import { createRegistrationDecisions } from './approvals/registration-decisions.js';
 import { createBookSessionEvent, type BookSessionEvent, type BookingLogger } from './calendar/book-session-event.js';
 import type { CalendarGateway } from './calendar/calendar-gateway.js';
 import type { OutboxStore } from './outbox/outbox.js';
@@ -31,6 +33,8 @@ export interface CampusPorts {
   notifications: NotificationStore;
   /** Who approves registrations for sessions that need it; until wired, decisions come only through decideApproval. */
   approvals?: ApprovalRequests;
+  /** Supervisor approval by mail (Outlook actionable message) and Teams; when given, it answers `approvals`. */
+  approval?: ApprovalPorts;
   /** Tells people about their registrations; defaults to notifications kept in the store for the tab. */
   notifier?: Notifier;
   seats: SeatLedger;
@@ -58,6 +62,17 @@ export function createCampus(ports: CampusPorts) {
     arrivals: createArrivalCounter(),
     positions: createWaitlistPositions(ports.registrations),
   };
+  const approvals: Approvals | null = ports.approval
+    ? createApprovals({
+        ...ports.approval,
+        messenger: ports.approval.createMessenger(bookSessionEvent),
+        registrationDecisions: createRegistrationDecisions(registering),
+        clock: ports.clock,
+        ids: ports.ids,
+        logger: ports.logger,
+      })
+    : null;
+  if (approvals && !ports.approvals) registering.approvals = approvals.requests;
   return {
     createSession: (actor: Actor, input: NewSession) => createSession(withBooking, actor, input),
     listSessions: (actor: Actor, page: { limit: number; cursor: string | null }) => listSessions(ports, actor, page),
@@ -82,6 +97,8 @@ export function createCampus(ports: CampusPorts) {
     processPendingRegistrationWork: (limit: number) => processRegistrationWork(registering, limit),
     searchPresenters: (actor: Actor, text: string, limit: number) => searchPresenters(ports.people, actor, text, limit),
     processPendingCalendarWork: (limit: number) => bookSessionEvent.processPending(limit),
+    /** Supervisor approval (list, decide, settings, the worker's pass), or null when not wired. */
+    approvals,
     /** Resolves once no Outlook delivery of this process runs in background (before closing the store). */
     calendarIdle: () => bookSessionEvent.idle(),
   };

@@ -4,16 +4,41 @@ export const adaptiveCardSchema = 'http://adaptivecards.io/schemas/adaptive-card
 /** Teams renders 1.5; Action.Execute (Universal Actions) needs 1.4 or later. */
 export const adaptiveCardVersion = '1.5';
 
+/**
+ * Outlook actionable messages with Universal Actions use card version 1.4 ("Universal Action Model is introduced in
+ * Adaptive card schema version 1.4", https://learn.microsoft.com/outlook/actionable-messages/universal-action-model).
+ */
+export const outlookCardVersion = '1.4';
+
 /** The subset of Adaptive Card 1.5 that Campus cards use, typed so a builder cannot emit an unknown property. */
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
   $schema: typeof adaptiveCardSchema;
-  version: typeof adaptiveCardVersion;
+  version: typeof adaptiveCardVersion | typeof outlookCardVersion;
+  /**
+   * Outlook only: the actionable-message provider id from the Actionable Email Developer Dashboard. Outlook removes
+   * a card without a valid originator when it is sent to anyone but its sender
+   * (https://learn.microsoft.com/outlook/actionable-messages/send-via-email). Not part of the Adaptive Card schema.
+   */
+  originator?: string;
+  /** Universal Actions: the host invokes this action when the card is shown, and shows the card it answers. */
+  refresh?: { action: ExecuteAction; userIds?: string[] };
   body: CardElement[];
   actions?: CardAction[];
 }
 
-export type CardElement = TextBlock | Container | ActionSet | FactSet;
+export type CardElement = TextBlock | Container | ActionSet | FactSet | InputText;
+
+/** A free-text input; Action.Execute sends its value in `data` under its id. */
+export interface InputText {
+  type: 'Input.Text';
+  id: string;
+  label?: string;
+  placeholder?: string;
+  isMultiline?: boolean;
+  maxLength?: number;
+  spacing?: Spacing;
+}
 
 export type Spacing = 'none' | 'small' | 'default' | 'medium' | 'large' | 'extraLarge';
 

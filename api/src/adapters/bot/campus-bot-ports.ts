@@ -1,17 +1,28 @@
-import type { BotActor, BotSession, CampusBotPorts } from '@campus/bot';
+import type { ApprovalCardState, BotActor, BotSession, CampusBotPorts } from '@campus/bot';
 import { CampusError } from '../../errors.js';
+import type { TeamsConversationStore } from '../../domain/approvals/teams-conversations.js';
 import type { Campus } from '../../domain/campus.js';
 import type { PeopleDirectory } from '../../domain/people/person.js';
 import type { RoleResolver } from '../../domain/people/resolve-roles.js';
 import type { SessionWithSeats } from '../../domain/sessions/list-sessions.js';
 import type { Actor } from '../../domain/shared/tenant-scope.js';
+import { toCardState } from './approval-card-state.js';
 
 export interface CampusBotPortsDeps {
   campus: Campus;
   people: PeopleDirectory;
   resolveRoles: RoleResolver;
   tabUrl: string;
+  /** Where the bot keeps people's personal chats, for approval cards posted later. */
+  conversations: TeamsConversationStore;
+  /** The approvals view of the tab (`${PUBLIC_URL}/?view=approvals`). */
+  approvalsUrl: string;
+  /** The actionable-message provider id, put on cards answered in Outlook. */
+  outlookOriginator: string;
 }
+
+/** Refusals shown on the card as they are; a decision that lost to another shows the card as it stands instead. */
+const showsCurrentCard = new Set(['CAMPUS_ERR_ALREADY_DECIDED', 'CAMPUS_ERR_APPROVAL_CLOSED']);
 
 function toBotSession({ session, seatsTaken }: SessionWithSeats): BotSession {
   return {
@@ -70,5 +81,55 @@ export function createCampusBotPorts(deps: CampusBotPortsDeps): CampusBotPorts {
       return items.map(toBotSession);
     },
     tabUrl: () => deps.tabUrl,
+
+    async decideApproval(botActor, press) {
+      const approvals = approvalsOf(deps);
+      const actor = {
+        tenantId: botActor.tenantId,
+        userId: botActor.userId,
+        displayName: botActor.displayName,
+      };
+      try {
+        await approvals.decide(
+          actor,
+          { approvalId: press.approvalId, decision: press.decision, comment: press.comment },
+          { signature: press.signature },
+        );
+        return toCardState(await approvals.view(actor, press.approvalId));
+      } catch (error) {
+        if (error instanceof CampusError && showsCurrentCard.has(error.code))
+          return toCardState(await approvals.view(actor, press.approvalId));
+        return refusal(error);
+      }
+    },
+    async showApproval(botActor, approvalId, signature) {
+      try {
+        return toCardState(await approvalsOf(deps).view(botActor, approvalId, { signature }));
+      } catch (error) {
+        return refusal(error);
+      }
+    },
+    async rememberConversation(botActor, reference) {
+      await deps.conversations.save({
+        tenantId: botActor.tenantId,
+        userId: botActor.userId,
+        reference: { ...reference },
+        updatedAt: new Date(),
+      });
+    },
+    approvalsUrl: () => deps.approvalsUrl,
+    outlookOriginator: () => deps.outlookOriginator,
   };
+}
+
+function approvalsOf(deps: CampusBotPortsDeps) {
+  if (!deps.campus.approvals) throw new Error('supervisor approval is not wired into this Campus');
+  return deps.campus.approvals;
+}
+
+/** A refusal Campus explains (not the approver, an edited card, no such request); other failures are thrown. */
+function refusal(error: unknown): ApprovalCardState {
+  if (error instanceof CampusError && error.statusCode < 500)
+    return { state: 'refused', code: error.code, message: error.message };
+  throw error;
 }

@@ -33,7 +33,11 @@ const VIEW_INTERVAL_MINUTES = 15;
 
 function toPerson(user: GraphUser): ApprovalPerson | null {
   if (user.accountEnabled === false) return null;
-  return { id: user.id, displayName: user.displayName ?? user.userPrincipalName, mail: user.mail ?? user.userPrincipalName };
+  return {
+    id: user.id,
+    displayName: user.displayName ?? user.userPrincipalName,
+    mail: user.mail ?? user.userPrincipalName,
+  };
 }
 
 async function orNull<T>(call: () => Promise<T>): Promise<T | null> {
@@ -66,7 +70,9 @@ export function createApproverDirectory(gateway: GraphGateway): ApproverDirector
       const graph = gatewayFor(gateway, scope);
       if (!isObjectId(userId)) return null;
       // A manager can be an orgContact; only users can approve in Campus, so the cast keeps users alone.
-      const manager = await orNull(() => graph.get<GraphUser>(`/users/${userId}/manager?$select=${USER_FIELDS}`));
+      const manager = await orNull(() =>
+        graph.get<GraphUser>(`/users/${userId}/manager?$select=${USER_FIELDS}`),
+      );
       return manager ? toPerson(manager) : null;
     },
 
@@ -80,7 +86,11 @@ export function createApproverDirectory(gateway: GraphGateway): ApproverDirector
     async findMailbox(scope, userId) {
       const graph = gatewayFor(gateway, scope);
       if (!isObjectId(userId)) return { timeZone: null, locale: null };
-      const settings = await orNull(() => graph.get<{ timeZone?: string | null; language?: { locale?: string | null } | null }>(`/users/${userId}/mailboxSettings`));
+      const settings = await orNull(() =>
+        graph.get<{ timeZone?: string | null; language?: { locale?: string | null } | null }>(
+          `/users/${userId}/mailboxSettings`,
+        ),
+      );
       return { timeZone: toIanaTimeZone(settings?.timeZone), locale: settings?.language?.locale ?? null };
     },
 
@@ -88,16 +98,25 @@ export function createApproverDirectory(gateway: GraphGateway): ApproverDirector
       const graph = gatewayFor(gateway, scope);
       const answer = await graph.post<{ value: ScheduleInformation[] }>(
         `/users/${segment(person.id)}/calendar/getSchedule`,
-        { schedules: [person.mail], startTime: utc(start), endTime: utc(end), availabilityViewInterval: VIEW_INTERVAL_MINUTES },
+        {
+          schedules: [person.mail],
+          startTime: utc(start),
+          endTime: utc(end),
+          availabilityViewInterval: VIEW_INTERVAL_MINUTES,
+        },
         { Prefer: 'outlook.timezone="UTC"' },
       );
       const schedule = answer.value[0];
-      if (!schedule || schedule.error) throw new Error(`getSchedule gave no schedule for ${person.mail}: ${schedule?.error?.message ?? 'empty answer'}`);
+      if (!schedule || schedule.error)
+        throw new Error(
+          `getSchedule gave no schedule for ${person.mail}: ${schedule?.error?.message ?? 'empty answer'}`,
+        );
       return (schedule.scheduleItems ?? []).flatMap((item): BusyPeriod[] => {
         const status = item.status as BusyPeriod['status'];
         const itemStart = utcInstant(item.start.dateTime);
         const itemEnd = utcInstant(item.end.dateTime);
-        if (!NOT_FREE.has(status) || !itemStart || !itemEnd || itemStart >= end || itemEnd <= start) return [];
+        if (!NOT_FREE.has(status) || !itemStart || !itemEnd || itemStart >= end || itemEnd <= start)
+          return [];
         return [{ start: itemStart, end: itemEnd, status }];
       });
     },

@@ -158,7 +158,9 @@ function isIanaZone(name: string): boolean {
 /** The IANA zone for a mailbox time zone as Graph returns it (Windows or IANA name), or null when unknown. */
 export function toIanaTimeZone(name: string | null | undefined): string | null {
   if (!name) return null;
-  const mapped = WINDOWS_TO_IANA[name] ?? Object.entries(WINDOWS_TO_IANA).find(([windows]) => windows.toLowerCase() === name.toLowerCase())?.[1];
+  const mapped =
+    WINDOWS_TO_IANA[name] ??
+    Object.entries(WINDOWS_TO_IANA).find(([windows]) => windows.toLowerCase() === name.toLowerCase())?.[1];
   if (mapped) return mapped;
   return isIanaZone(name) ? name : null;
 }

@@ -1,6 +1,9 @@
 import type { Db } from 'mongodb';
 import type { ApprovalSettings, ApprovalSettingsStore } from '../../domain/approvals/approval-settings.js';
-import type { TeamsConversation, TeamsConversationStore } from '../../domain/approvals/teams-conversations.js';
+import type {
+  TeamsConversation,
+  TeamsConversationStore,
+} from '../../domain/approvals/teams-conversations.js';
 import { collectionNames } from './collections.js';
 import { withStore } from './store-errors.js';
 import { inTenant } from './tenant-filter.js';
@@ -24,17 +27,29 @@ export function createApprovalSettingsStore(db: Db): ApprovalSettingsStore {
   return {
     find: (scope, userId) =>
       withStore(async () => {
-        const found = await settings.findOne(inTenant<ApprovalSettingsDocument>(scope, { _id: personKey(scope.tenantId, userId) }));
+        const found = await settings.findOne(
+          inTenant<ApprovalSettingsDocument>(scope, { _id: personKey(scope.tenantId, userId) }),
+        );
         return found && strip(found);
       }),
     save: (next) =>
       withStore(async () => {
         const _id = personKey(next.tenantId, next.userId);
-        const document: ApprovalSettingsDocument = { _id, ...next, delegateKey: next.delegation?.delegate.id.toLowerCase() ?? null };
+        const document: ApprovalSettingsDocument = {
+          _id,
+          ...next,
+          delegateKey: next.delegation?.delegate.id.toLowerCase() ?? null,
+        };
         await settings.replaceOne({ _id }, document, { upsert: true });
       }),
     listByDelegate: (scope, delegateId) =>
-      withStore(async () => (await settings.find(inTenant<ApprovalSettingsDocument>(scope, { delegateKey: delegateId.toLowerCase() })).toArray()).map(strip)),
+      withStore(async () =>
+        (
+          await settings
+            .find(inTenant<ApprovalSettingsDocument>(scope, { delegateKey: delegateId.toLowerCase() }))
+            .toArray()
+        ).map(strip),
+      ),
   };
 }
 
@@ -48,7 +63,9 @@ export function createTeamsConversationStore(db: Db): TeamsConversationStore {
       }),
     find: (scope, userId) =>
       withStore(async () => {
-        const found = await conversations.findOne(inTenant<TeamsConversationDocument>(scope, { _id: personKey(scope.tenantId, userId) }));
+        const found = await conversations.findOne(
+          inTenant<TeamsConversationDocument>(scope, { _id: personKey(scope.tenantId, userId) }),
+        );
         if (!found) return null;
         const { _id, ...conversation } = found;
         return conversation;

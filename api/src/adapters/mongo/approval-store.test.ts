@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ApprovalDecision, ApprovalRequest } from '../../domain/approvals/approval.js';
 import { createApprovalSettingsStore, createTeamsConversationStore } from './approval-settings-store.js';
-import { createApprovalDecisionStore, createApprovalNoticeLog, createApprovalStore } from './approval-store.js';
+import {
+  createApprovalDecisionStore,
+  createApprovalNoticeLog,
+  createApprovalStore,
+} from './approval-store.js';
 import { useTestDatabase } from './test-support.js';
 
 const store = useTestDatabase('approvals');
@@ -15,9 +19,23 @@ function request(id: string, overrides: Partial<ApprovalRequest> = {}): Approval
     tenantId: contoso.tenantId,
     registrationId: `registration-${id}`,
     round: 2,
-    session: { id: 'session-1', title: 'SAP basics', startsAt: at(20), endsAt: at(20, 10), timeZone: 'Europe/Paris', organizerId: 'patti' },
+    session: {
+      id: 'session-1',
+      title: 'SAP basics',
+      startsAt: at(20),
+      endsAt: at(20, 10),
+      timeZone: 'Europe/Paris',
+      organizerId: 'patti',
+    },
     employee: { id: 'adele', displayName: 'Adele Vance', mail: 'adele@contoso.test' },
-    approver: { id: 'MEGAN', displayName: 'Megan Bowen', mail: 'megan@contoso.test', source: 'manager', timeZone: 'America/Los_Angeles', locale: 'en-US' },
+    approver: {
+      id: 'MEGAN',
+      displayName: 'Megan Bowen',
+      mail: 'megan@contoso.test',
+      source: 'manager',
+      timeZone: 'America/Los_Angeles',
+      locale: 'en-US',
+    },
     status: 'pending',
     hoursAway: 1,
     clash: { state: 'busy', periods: [{ start: at(20), end: at(20, 10), status: 'busy' }] },
@@ -36,7 +54,9 @@ describe('approval request store', () => {
     const approvals = createApprovalStore(store.db());
     expect(await approvals.insert(request('r-1'))).toBe('inserted');
     expect(await approvals.insert(request('r-1b', { registrationId: 'registration-r-1' }))).toBe('duplicate');
-    expect(await approvals.insert(request('r-1c', { registrationId: 'registration-r-1', round: 4 }))).toBe('inserted');
+    expect(await approvals.insert(request('r-1c', { registrationId: 'registration-r-1', round: 4 }))).toBe(
+      'inserted',
+    );
     expect(await approvals.findById(contoso, 'r-1')).toEqual(request('r-1'));
     expect(await approvals.findByRegistration(contoso, 'registration-r-1', 4)).toMatchObject({ id: 'r-1c' });
     expect(await approvals.findById(fabrikam, 'r-1')).toBeNull();
@@ -52,21 +72,34 @@ describe('approval request store', () => {
     expect(pending.filter((item) => item.id.startsWith('p-')).map((item) => item.id)).toEqual(['p-2', 'p-1']);
     await approvals.update(contoso, 'p-2', { status: 'approved', updatedAt: at(11) });
     expect(await approvals.listOpenByRegistration(contoso, 'registration-p-2')).toEqual([]);
-    expect((await approvals.listOpenByRegistration(contoso, 'registration-p-1')).map((item) => item.id)).toEqual(['p-1']);
+    expect(
+      (await approvals.listOpenByRegistration(contoso, 'registration-p-1')).map((item) => item.id),
+    ).toEqual(['p-1']);
   });
 
   it('finds the worker’s due work: resolving, reminders due, expired', async () => {
     const approvals = createApprovalStore(store.db());
-    await approvals.insert(request('w-1', { status: 'resolving', approver: null, remindAt: null, requestedAt: at(1), expiresAt: at(2) }));
+    await approvals.insert(
+      request('w-1', {
+        status: 'resolving',
+        approver: null,
+        remindAt: null,
+        requestedAt: at(1),
+        expiresAt: at(2),
+      }),
+    );
     await approvals.insert(request('w-2', { remindAt: at(2), expiresAt: at(28) }));
     await approvals.insert(request('w-3', { remindAt: at(2), remindedAt: at(2), expiresAt: at(28) }));
     await approvals.insert(request('w-4', { expiresAt: at(3) }));
-    const ids = (items: ApprovalRequest[]) => items.map((item) => item.id).filter((id) => id.startsWith('w-'));
+    const ids = (items: ApprovalRequest[]) =>
+      items.map((item) => item.id).filter((id) => id.startsWith('w-'));
     expect(ids(await approvals.listResolving(at(2), 10))).toEqual(['w-1']);
     expect(ids(await approvals.listDueReminders(at(4), 10))).toEqual(['w-2']);
     expect(ids(await approvals.listExpired(at(4), 10))).toEqual(['w-1', 'w-4']);
     await approvals.update(contoso, 'w-1', { approver: request('x').approver, updatedAt: at(4) });
-    expect((await approvals.listPendingByApprovers(contoso, ['megan'])).map((item) => item.id)).not.toContain('w-1');
+    expect((await approvals.listPendingByApprovers(contoso, ['megan'])).map((item) => item.id)).not.toContain(
+      'w-1',
+    );
   });
 });
 
@@ -76,7 +109,7 @@ describe('approval decisions and notices', () => {
     approvalId,
     registrationId: `registration-${approvalId}`,
     outcome,
-    decidedBy: { userId: 'megan', via: 'approver', ruleId: null },
+    decidedBy: { userId: 'megan', name: 'Megan Bowen', via: 'approver', ruleId: null },
     comment: null,
     decidedAt: at(5),
     applied: false,
@@ -84,7 +117,11 @@ describe('approval decisions and notices', () => {
 
   it('records one decision per request: concurrent inserts, exactly one wins', async () => {
     const decisions = createApprovalDecisionStore(store.db());
-    const outcomes = await Promise.all(['approved', 'declined', 'expired', 'approved'].map((outcome) => decisions.insert(decision('d-1', outcome as ApprovalDecision['outcome']))));
+    const outcomes = await Promise.all(
+      ['approved', 'declined', 'expired', 'approved'].map((outcome) =>
+        decisions.insert(decision('d-1', outcome as ApprovalDecision['outcome'])),
+      ),
+    );
     expect(outcomes.filter((outcome) => outcome === 'inserted')).toHaveLength(1);
     const stored = await decisions.find(contoso, 'd-1');
     expect(stored?.applied).toBe(false);
@@ -96,7 +133,9 @@ describe('approval decisions and notices', () => {
 
   it('records a notice once, per tenant', async () => {
     const notices = createApprovalNoticeLog(store.db());
-    const firsts = await Promise.all([1, 2, 3].map(() => notices.record(contoso, 'reminder:a-1:megan', at(5))));
+    const firsts = await Promise.all(
+      [1, 2, 3].map(() => notices.record(contoso, 'reminder:a-1:megan', at(5))),
+    );
     expect(firsts.filter(Boolean)).toHaveLength(1);
     expect(await notices.record(fabrikam, 'reminder:a-1:megan', at(5))).toBe(true);
   });
@@ -105,7 +144,13 @@ describe('approval decisions and notices', () => {
 describe('approval settings and Teams conversations', () => {
   it('replaces settings whole and finds supervisors by delegate', async () => {
     const settings = createApprovalSettingsStore(store.db());
-    const megan = { tenantId: contoso.tenantId, userId: 'Megan', delegation: { delegate: { id: 'ALEX', displayName: 'Alex', mail: 'alex@contoso.test' }, until: at(30) }, rules: [{ id: 'rule-1', maxHours: 1, createdAt: at(1) }], updatedAt: at(1) };
+    const megan = {
+      tenantId: contoso.tenantId,
+      userId: 'Megan',
+      delegation: { delegate: { id: 'ALEX', displayName: 'Alex', mail: 'alex@contoso.test' }, until: at(30) },
+      rules: [{ id: 'rule-1', maxHours: 1, createdAt: at(1) }],
+      updatedAt: at(1),
+    };
     await settings.save(megan);
     expect(await settings.find(contoso, 'megan')).toEqual(megan);
     expect((await settings.listByDelegate(contoso, 'alex')).map((item) => item.userId)).toEqual(['Megan']);
@@ -116,9 +161,24 @@ describe('approval settings and Teams conversations', () => {
 
   it('keeps the latest conversation per person', async () => {
     const conversations = createTeamsConversationStore(store.db());
-    await conversations.save({ tenantId: contoso.tenantId, userId: 'Megan', reference: { conversation: { id: 'a' } }, updatedAt: at(1) });
-    await conversations.save({ tenantId: contoso.tenantId, userId: 'megan', reference: { conversation: { id: 'b' } }, updatedAt: at(2) });
-    expect(await conversations.find(contoso, 'MEGAN')).toEqual({ tenantId: contoso.tenantId, userId: 'megan', reference: { conversation: { id: 'b' } }, updatedAt: at(2) });
+    await conversations.save({
+      tenantId: contoso.tenantId,
+      userId: 'Megan',
+      reference: { conversation: { id: 'a' } },
+      updatedAt: at(1),
+    });
+    await conversations.save({
+      tenantId: contoso.tenantId,
+      userId: 'megan',
+      reference: { conversation: { id: 'b' } },
+      updatedAt: at(2),
+    });
+    expect(await conversations.find(contoso, 'MEGAN')).toEqual({
+      tenantId: contoso.tenantId,
+      userId: 'megan',
+      reference: { conversation: { id: 'b' } },
+      updatedAt: at(2),
+    });
     expect(await conversations.find(fabrikam, 'megan')).toBeNull();
   });
 });

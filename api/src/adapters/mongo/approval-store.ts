@@ -1,5 +1,11 @@
 import type { Db, FindCursor, WithId } from 'mongodb';
-import type { ApprovalDecision, ApprovalDecisionStore, ApprovalNoticeLog, ApprovalRequest, ApprovalStore } from '../../domain/approvals/approval.js';
+import type {
+  ApprovalDecision,
+  ApprovalDecisionStore,
+  ApprovalNoticeLog,
+  ApprovalRequest,
+  ApprovalStore,
+} from '../../domain/approvals/approval.js';
 import { collectionNames } from './collections.js';
 import { tryInsert, withStore } from './store-errors.js';
 import { inTenant } from './tenant-filter.js';
@@ -28,14 +34,20 @@ function toRequest({ _id, approverKey: _key, ...rest }: ApprovalRequestDocument)
   return { id: _id, ...rest };
 }
 
-const approverKey = (approver: ApprovalRequest['approver']): string | null => approver?.id.toLowerCase() ?? null;
+const approverKey = (approver: ApprovalRequest['approver']): string | null =>
+  approver?.id.toLowerCase() ?? null;
 
 export function createApprovalStore(db: Db): ApprovalStore {
   const requests = db.collection<ApprovalRequestDocument>(collectionNames.approvalRequests);
-  const many = async (cursor: FindCursor<WithId<ApprovalRequestDocument>>) => (await cursor.toArray()).map(toRequest);
+  const many = async (cursor: FindCursor<WithId<ApprovalRequestDocument>>) =>
+    (await cursor.toArray()).map(toRequest);
   return {
     insert: ({ id, ...rest }) =>
-      withStore(async () => ((await tryInsert(requests, { _id: id, ...rest, approverKey: approverKey(rest.approver) })) ? 'inserted' : 'duplicate')),
+      withStore(async () =>
+        (await tryInsert(requests, { _id: id, ...rest, approverKey: approverKey(rest.approver) }))
+          ? 'inserted'
+          : 'duplicate',
+      ),
     findById: (scope, approvalId) =>
       withStore(async () => {
         const found = await requests.findOne(inTenant<ApprovalRequestDocument>(scope, { _id: approvalId }));
@@ -43,32 +55,67 @@ export function createApprovalStore(db: Db): ApprovalStore {
       }),
     findByRegistration: (scope, registrationId, round) =>
       withStore(async () => {
-        const found = await requests.findOne(inTenant<ApprovalRequestDocument>(scope, { registrationId, round }));
+        const found = await requests.findOne(
+          inTenant<ApprovalRequestDocument>(scope, { registrationId, round }),
+        );
         return found && toRequest(found);
       }),
     listOpenByRegistration: (scope, registrationId) =>
-      withStore(() => many(requests.find(inTenant<ApprovalRequestDocument>(scope, { registrationId, status: { $in: OPEN } })))),
+      withStore(() =>
+        many(
+          requests.find(inTenant<ApprovalRequestDocument>(scope, { registrationId, status: { $in: OPEN } })),
+        ),
+      ),
     update: (scope, approvalId, changes) =>
       withStore(async () => {
-        const set = 'approver' in changes ? { ...changes, approverKey: approverKey(changes.approver ?? null) } : changes;
-        await requests.updateOne(inTenant<ApprovalRequestDocument>(scope, { _id: approvalId }), { $set: set });
+        const set =
+          'approver' in changes
+            ? { ...changes, approverKey: approverKey(changes.approver ?? null) }
+            : changes;
+        await requests.updateOne(inTenant<ApprovalRequestDocument>(scope, { _id: approvalId }), {
+          $set: set,
+        });
       }),
     listPendingByApprovers: (scope, approverIds) =>
       withStore(() =>
         many(
           requests
-            .find(inTenant<ApprovalRequestDocument>(scope, { status: 'pending', approverKey: { $in: approverIds.map((id) => id.toLowerCase()) } }))
+            .find(
+              inTenant<ApprovalRequestDocument>(scope, {
+                status: 'pending',
+                approverKey: { $in: approverIds.map((id) => id.toLowerCase()) },
+              }),
+            )
             .sort({ 'session.startsAt': 1, _id: 1 }),
         ),
       ),
     listResolving: (before, limit) =>
-      withStore(() => many(requests.find({ status: 'resolving', requestedAt: { $lt: before } }).sort({ requestedAt: 1 }).limit(limit))),
+      withStore(() =>
+        many(
+          requests
+            .find({ status: 'resolving', requestedAt: { $lt: before } })
+            .sort({ requestedAt: 1 })
+            .limit(limit),
+        ),
+      ),
     listDueReminders: (now, limit) =>
       withStore(() =>
-        many(requests.find({ status: 'pending', remindedAt: null, remindAt: { $lte: now }, expiresAt: { $gt: now } }).sort({ remindAt: 1 }).limit(limit)),
+        many(
+          requests
+            .find({ status: 'pending', remindedAt: null, remindAt: { $lte: now }, expiresAt: { $gt: now } })
+            .sort({ remindAt: 1 })
+            .limit(limit),
+        ),
       ),
     listExpired: (now, limit) =>
-      withStore(() => many(requests.find({ status: { $in: OPEN }, expiresAt: { $lte: now } }).sort({ expiresAt: 1 }).limit(limit))),
+      withStore(() =>
+        many(
+          requests
+            .find({ status: { $in: OPEN }, expiresAt: { $lte: now } })
+            .sort({ expiresAt: 1 })
+            .limit(limit),
+        ),
+      ),
   };
 }
 
@@ -78,24 +125,42 @@ export function createApprovalDecisionStore(db: Db): ApprovalDecisionStore {
   const strip = ({ _id, ...decision }: ApprovalDecisionDocument): ApprovalDecision => decision;
   return {
     insert: (decision) =>
-      withStore(async () => ((await tryInsert(decisions, { _id: idOf(decision.tenantId, decision.approvalId), ...decision })) ? 'inserted' : 'duplicate')),
+      withStore(async () =>
+        (await tryInsert(decisions, { _id: idOf(decision.tenantId, decision.approvalId), ...decision }))
+          ? 'inserted'
+          : 'duplicate',
+      ),
     find: (scope, approvalId) =>
       withStore(async () => {
-        const found = await decisions.findOne(inTenant<ApprovalDecisionDocument>(scope, { _id: idOf(scope.tenantId, approvalId) }));
+        const found = await decisions.findOne(
+          inTenant<ApprovalDecisionDocument>(scope, { _id: idOf(scope.tenantId, approvalId) }),
+        );
         return found && strip(found);
       }),
     markApplied: (scope, approvalId) =>
       withStore(async () => {
-        await decisions.updateOne(inTenant<ApprovalDecisionDocument>(scope, { _id: idOf(scope.tenantId, approvalId) }), { $set: { applied: true } });
+        await decisions.updateOne(
+          inTenant<ApprovalDecisionDocument>(scope, { _id: idOf(scope.tenantId, approvalId) }),
+          { $set: { applied: true } },
+        );
       }),
     listUnapplied: (before, limit) =>
-      withStore(async () => (await decisions.find({ applied: false, decidedAt: { $lt: before } }).sort({ decidedAt: 1 }).limit(limit).toArray()).map(strip)),
+      withStore(async () =>
+        (
+          await decisions
+            .find({ applied: false, decidedAt: { $lt: before } })
+            .sort({ decidedAt: 1 })
+            .limit(limit)
+            .toArray()
+        ).map(strip),
+      ),
   };
 }
 
 export function createApprovalNoticeLog(db: Db): ApprovalNoticeLog {
   const notices = db.collection<ApprovalNoticeDocument>(collectionNames.approvalNotices);
   return {
-    record: (scope, key, at) => withStore(() => tryInsert(notices, { _id: `${scope.tenantId}:${key}`, tenantId: scope.tenantId, at })),
+    record: (scope, key, at) =>
+      withStore(() => tryInsert(notices, { _id: `${scope.tenantId}:${key}`, tenantId: scope.tenantId, at })),
   };
 }

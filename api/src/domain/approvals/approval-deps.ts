@@ -1,6 +1,11 @@
 import type { Clock, IdGenerator, TenantScope } from '../shared/tenant-scope.js';
 import type { ApprovalDecisionStore, ApprovalNoticeLog, ApprovalStore } from './approval.js';
-import type { ApprovalLogger, ApprovalMessenger, ApproverDirectory, RegistrationDecisions } from './approval-ports.js';
+import type {
+  ApprovalLogger,
+  ApprovalMessenger,
+  ApproverDirectory,
+  RegistrationDecisions,
+} from './approval-ports.js';
 import type { ApprovalSettingsStore } from './approval-settings.js';
 import type { ApprovalSigner } from './approval-signature.js';
 
@@ -34,11 +39,16 @@ export async function viewerOf(
     const mailbox = await deps.directory.findMailbox(scope, userId);
     return { timeZone: mailbox.timeZone ?? fallbackZone, locale: mailbox.locale ?? DEFAULT_LOCALE };
   } catch (error) {
-    deps.logger.warn({ userId, err: { message: error instanceof Error ? error.message : String(error) } }, 'mailbox settings not read; times are shown in the session zone');
+    deps.logger.warn(
+      { userId, err: { message: error instanceof Error ? error.message : String(error) } },
+      'mailbox settings not read; times are shown in the session zone',
+    );
     return { timeZone: fallbackZone, locale: DEFAULT_LOCALE };
   }
 }
 
 export function errorDetails(error: unknown): object {
-  return error instanceof Error ? { err: { message: error.message, code: (error as { code?: unknown }).code } } : { err: error };
+  return error instanceof Error
+    ? { err: { message: error.message, code: (error as { code?: unknown }).code } }
+    : { err: error };
 }

@@ -23,13 +23,26 @@ export function createApprovalHarness(options: { now: Date; expiryLeadMs?: numbe
   let now = options.now;
   let nextId = 0;
   const stores = createInMemoryApprovalStores();
-  const managers = new Map<string, string>([['adele', 'megan'], ['alex', 'megan'], ['megan', 'ceo']]);
-  const zones = new Map<string, string>([['megan', 'America/Los_Angeles'], ['adele', 'America/Los_Angeles'], ['alex', 'Europe/London']]);
+  const managers = new Map<string, string>([
+    ['adele', 'megan'],
+    ['alex', 'megan'],
+    ['megan', 'ceo'],
+  ]);
+  const zones = new Map<string, string>([
+    ['megan', 'America/Los_Angeles'],
+    ['adele', 'America/Los_Angeles'],
+    ['alex', 'Europe/London'],
+  ]);
   const busy = new Map<string, BusyPeriod[]>();
   const graph = { failing: false, calendarFailing: false };
   const asked: DecisionRecipient[] = [];
   const told: Array<{ approvalId: string; outcome: string; employee: string }> = [];
-  const applied: Array<{ registrationId: string; action: string; deciderId?: string; comment?: string | null }> = [];
+  const applied: Array<{
+    registrationId: string;
+    action: string;
+    deciderId?: string;
+    comment?: string | null;
+  }> = [];
   const awaiting = new Map<string, number>();
   const warnings: string[] = [];
   const registrationFailure: { error: Error | null } = { error: null };

@@ -9,7 +9,10 @@ export interface ApproverDirectory {
   /** An active person of the directory, or null. */
   findPerson(scope: TenantScope, userId: string): Promise<ApprovalPerson | null>;
   /** The mailbox's time zone (IANA) and locale, each null when Graph does not say. */
-  findMailbox(scope: TenantScope, userId: string): Promise<{ timeZone: string | null; locale: string | null }>;
+  findMailbox(
+    scope: TenantScope,
+    userId: string,
+  ): Promise<{ timeZone: string | null; locale: string | null }>;
   /** What is not free in the person's calendar between two instants (Graph POST /users/{id}/calendar/getSchedule). */
   findBusyPeriods(scope: TenantScope, person: ApprovalPerson, start: Date, end: Date): Promise<BusyPeriod[]>;
 }
@@ -35,7 +38,12 @@ export interface DecisionRecipient {
 export interface ApprovalMessenger {
   askToDecide(scope: TenantScope, request: ApprovalRequest, recipient: DecisionRecipient): Promise<void>;
   /** Tells the employee how their request ended. */
-  tellEmployee(scope: TenantScope, request: ApprovalRequest, decision: ApprovalDecision, summary: ApprovalSummary): Promise<void>;
+  tellEmployee(
+    scope: TenantScope,
+    request: ApprovalRequest,
+    decision: ApprovalDecision,
+    summary: ApprovalSummary,
+  ): Promise<void>;
 }
 
 /**
@@ -43,7 +51,13 @@ export interface ApprovalMessenger {
  * both are idempotent: applying the same decision again changes nothing.
  */
 export interface RegistrationDecisions {
-  decide(scope: TenantScope, registrationId: string, decision: 'approve' | 'decline', deciderId: string, comment: string | null): Promise<void>;
+  decide(
+    scope: TenantScope,
+    registrationId: string,
+    decision: 'approve' | 'decline',
+    deciderId: string,
+    comment: string | null,
+  ): Promise<void>;
   /** Campus declines a request nobody answered in time: the seat goes to the next on the waitlist. */
   expire(scope: TenantScope, registrationId: string, reason: string): Promise<void>;
   /** Whether the registration still waits for this request's decision. */

@@ -71,14 +71,20 @@ export function checkSettingsInput(input: ApprovalSettingsInput, userId: string,
       throw invalid('/delegate/userId', 'you cannot delegate approvals to yourself');
     }
     if (input.delegate.until && input.delegate.until <= now) {
-      throw invalid('/delegate/until', 'the delegation must end in the future (or leave `until` out for no end)');
+      throw invalid(
+        '/delegate/until',
+        'the delegation must end in the future (or leave `until` out for no end)',
+      );
     }
   }
   if (input.rules.length > MAX_RULES) throw invalid('/rules', `at most ${MAX_RULES} standing rules`);
   input.rules.forEach((rule, index) => {
     const quarters = rule.maxHours / QUARTER_HOUR;
     if (!(rule.maxHours > 0 && rule.maxHours <= MAX_RULE_HOURS && Number.isInteger(quarters))) {
-      throw invalid(`/rules/${index}/maxHours`, `maxHours must be a multiple of a quarter hour from 0.25 to ${MAX_RULE_HOURS}`);
+      throw invalid(
+        `/rules/${index}/maxHours`,
+        `maxHours must be a multiple of a quarter hour from 0.25 to ${MAX_RULE_HOURS}`,
+      );
     }
   });
 }

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createApprovalSigner } from './approval-signature.js';
 
 const signer = createApprovalSigner('a-signing-key-of-at-least-thirty-two-characters');
-const fields = { approvalId: 'approval-1', approverId: '8C3F5E4A-6D7F-4A01-9C2D-3E4F5A6B7C83', expiresAt: new Date('2025-03-10T16:00:00Z') };
+const fields = {
+  approvalId: 'approval-1',
+  approverId: '8C3F5E4A-6D7F-4A01-9C2D-3E4F5A6B7C83',
+  expiresAt: new Date('2025-03-10T16:00:00Z'),
+};
 
 describe('approval card signatures', () => {
   it('verifies what it signed, whatever the case of the approver id', () => {

@@ -21,7 +21,9 @@ export interface ApprovalSigner {
 const VERSION = 'v1';
 
 function message(fields: SignedApproval): string {
-  return [VERSION, fields.approvalId, fields.approverId.toLowerCase(), fields.expiresAt.toISOString()].join('\n');
+  return [VERSION, fields.approvalId, fields.approverId.toLowerCase(), fields.expiresAt.toISOString()].join(
+    '\n',
+  );
 }
 
 /** HMAC-SHA256 with the approval signing key (config CAMPUS_APPROVAL_SIGNING_KEY). */

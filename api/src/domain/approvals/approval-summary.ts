@@ -33,11 +33,32 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
 const plainSpaces = (text: string): string => text.replace(/[\u2009\u202f]/g, ' ');
 
 export function formatRange(start: Date, end: Date, timeZone: string, locale: string): string {
-  return plainSpaces(formatter(locale, { timeZone, weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).formatRange(start, end));
+  return plainSpaces(
+    formatter(locale, {
+      timeZone,
+      weekday: 'short',
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    }).formatRange(start, end),
+  );
 }
 
 function formatInstant(instant: Date, timeZone: string, locale: string): string {
-  return plainSpaces(formatter(locale, { timeZone, weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(instant));
+  return plainSpaces(
+    formatter(locale, {
+      timeZone,
+      weekday: 'short',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    }).format(instant),
+  );
 }
 
 export function describeHours(hours: number): string {
@@ -46,7 +67,12 @@ export function describeHours(hours: number): string {
   return `${rounded} ${rounded === 1 ? 'hour' : 'hours'}`;
 }
 
-function describeClash(clash: CalendarClash, employee: ApprovalPerson, timeZone: string, locale: string): string {
+function describeClash(
+  clash: CalendarClash,
+  employee: ApprovalPerson,
+  timeZone: string,
+  locale: string,
+): string {
   const name = employee.displayName;
   switch (clash.state) {
     case 'free':
@@ -54,7 +80,9 @@ function describeClash(clash: CalendarClash, employee: ApprovalPerson, timeZone:
     case 'unknown':
       return `Campus could not read ${name}'s calendar; check with them.`;
     case 'busy': {
-      const times = clash.periods.map((period) => `${formatRange(period.start, period.end, timeZone, locale)} (${period.status})`);
+      const times = clash.periods.map(
+        (period) => `${formatRange(period.start, period.end, timeZone, locale)} (${period.status})`,
+      );
       return `Clashes with ${name}'s calendar: ${times.join('; ')}.`;
     }
   }
@@ -66,13 +94,20 @@ export function hoursBetween(start: Date, end: Date): number {
 }
 
 /** The request as a viewer in `timeZone` reads it. */
-export function summarizeApproval(request: ApprovalRequest, viewer: { timeZone: string; locale: string }): ApprovalSummary {
+export function summarizeApproval(
+  request: ApprovalRequest,
+  viewer: { timeZone: string; locale: string },
+): ApprovalSummary {
   const { timeZone, locale } = viewer;
   return {
     approvalId: request.id,
     status: request.status,
     employee: request.employee,
-    approver: request.approver && { id: request.approver.id, displayName: request.approver.displayName, mail: request.approver.mail },
+    approver: request.approver && {
+      id: request.approver.id,
+      displayName: request.approver.displayName,
+      mail: request.approver.mail,
+    },
     session: request.session,
     whenText: formatRange(request.session.startsAt, request.session.endsAt, timeZone, locale),
     timeZone,

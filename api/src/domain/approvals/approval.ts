@@ -36,7 +36,8 @@ export interface BusyPeriod {
 }
 
 /** Whether the session clashes with the employee's calendar, as Graph said when the request was made. */
-export type CalendarClash = { state: 'free' } | { state: 'busy'; periods: BusyPeriod[] } | { state: 'unknown' };
+export type CalendarClash =
+  { state: 'free' } | { state: 'busy'; periods: BusyPeriod[] } | { state: 'unknown' };
 
 export type DecisionOutcome = 'approved' | 'declined' | 'expired' | 'withdrawn';
 
@@ -52,8 +53,11 @@ export interface ApprovalDecision {
   approvalId: string;
   registrationId: string;
   outcome: DecisionOutcome;
-  /** The person who decided (null when Campus did), and how. `ruleId` names the standing rule that approved. */
-  decidedBy: { userId: string | null; via: DecisionVia; ruleId: string | null };
+  /**
+   * The person who decided (null when Campus did), how, and their name as cards show it ("Megan Bowen", "Megan
+   * Bowen's standing rule"). `ruleId` names the standing rule that approved.
+   */
+  decidedBy: { userId: string | null; name: string | null; via: DecisionVia; ruleId: string | null };
   comment: string | null;
   decidedAt: Date;
   /** False until the registration and the request reflect the decision (a crash in between is finished later). */
@@ -86,7 +90,9 @@ export interface ApprovalRequest {
   updatedAt: Date;
 }
 
-export type ApprovalChanges = Partial<Pick<ApprovalRequest, 'approver' | 'status' | 'clash' | 'remindAt' | 'remindedAt' | 'decision'>> & {
+export type ApprovalChanges = Partial<
+  Pick<ApprovalRequest, 'approver' | 'status' | 'clash' | 'remindAt' | 'remindedAt' | 'decision'>
+> & {
   updatedAt: Date;
 };
 
@@ -95,7 +101,11 @@ export interface ApprovalStore {
   /** Inserts unless the registration already has a request for this round (a unique index decides). */
   insert(request: ApprovalRequest): Promise<'inserted' | 'duplicate'>;
   findById(scope: TenantScope, approvalId: string): Promise<ApprovalRequest | null>;
-  findByRegistration(scope: TenantScope, registrationId: string, round: number): Promise<ApprovalRequest | null>;
+  findByRegistration(
+    scope: TenantScope,
+    registrationId: string,
+    round: number,
+  ): Promise<ApprovalRequest | null>;
   /** The registration's requests that are still open (resolving or pending), whatever the round. */
   listOpenByRegistration(scope: TenantScope, registrationId: string): Promise<ApprovalRequest[]>;
   update(scope: TenantScope, approvalId: string, changes: ApprovalChanges): Promise<void>;

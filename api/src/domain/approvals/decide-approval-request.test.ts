@@ -4,7 +4,11 @@ import { createApprovalHarness, people, sessionAt, TENANT } from './approval-fak
 
 const friday = new Date('2025-03-07T23:00:00Z');
 const wednesday = new Date('2025-03-12T17:00:00Z');
-const as = (userId: string) => ({ ...TENANT, userId });
+const as = (userId: string) => ({
+  ...TENANT,
+  userId,
+  displayName: Object.values(people).find((person) => person.id === userId)?.displayName ?? userId,
+});
 
 async function pendingRequest() {
   const t = createApprovalHarness({ now: friday });
@@ -16,28 +20,48 @@ async function pendingRequest() {
 describe('deciding an approval request', () => {
   it('approves: the registration is approved in the approver’s name and the employee is told', async () => {
     const { t, request } = await pendingRequest();
-    const result = await t.approvals.decide(as('megan'), { approvalId: request.id, decision: 'approve', comment: 'Enjoy' });
-    expect(result.decision).toMatchObject({ outcome: 'approved', decidedBy: { userId: 'megan', via: 'approver' }, comment: 'Enjoy', applied: true });
+    const result = await t.approvals.decide(as('megan'), {
+      approvalId: request.id,
+      decision: 'approve',
+      comment: 'Enjoy',
+    });
+    expect(result.decision).toMatchObject({
+      outcome: 'approved',
+      decidedBy: { userId: 'megan', via: 'approver' },
+      comment: 'Enjoy',
+      applied: true,
+    });
     expect(result.request.status).toBe('approved');
-    expect(t.applied).toEqual([{ registrationId: request.registrationId, action: 'approve', deciderId: 'megan', comment: 'Enjoy' }]);
+    expect(t.applied).toEqual([
+      { registrationId: request.registrationId, action: 'approve', deciderId: 'megan', comment: 'Enjoy' },
+    ]);
     expect(t.told).toEqual([{ approvalId: request.id, outcome: 'approved', employee: 'adele' }]);
   });
 
   it('answers a replayed or double-clicked decision the same, changing nothing', async () => {
     const { t, request } = await pendingRequest();
-    const decide = () => t.approvals.decide(as('megan'), { approvalId: request.id, decision: 'decline', comment: null });
+    const decide = () =>
+      t.approvals.decide(as('megan'), { approvalId: request.id, decision: 'decline', comment: null });
     const [first, second] = await Promise.all([decide(), decide()]);
     const replay = await decide();
-    expect([first.decision.outcome, second.decision.outcome, replay.decision.outcome]).toEqual(['declined', 'declined', 'declined']);
+    expect([first.decision.outcome, second.decision.outcome, replay.decision.outcome]).toEqual([
+      'declined',
+      'declined',
+      'declined',
+    ]);
     expect(replay.decision.decidedAt).toEqual(first.decision.decidedAt);
-    expect(t.applied).toEqual([{ registrationId: request.registrationId, action: 'decline', deciderId: 'megan', comment: null }]);
+    expect(t.applied).toEqual([
+      { registrationId: request.registrationId, action: 'decline', deciderId: 'megan', comment: null },
+    ]);
     expect(t.told).toHaveLength(1);
   });
 
   it('refuses the other decision once one is made', async () => {
     const { t, request } = await pendingRequest();
     await t.approvals.decide(as('megan'), { approvalId: request.id, decision: 'approve', comment: null });
-    await expect(t.approvals.decide(as('megan'), { approvalId: request.id, decision: 'decline', comment: null })).rejects.toMatchObject({
+    await expect(
+      t.approvals.decide(as('megan'), { approvalId: request.id, decision: 'decline', comment: null }),
+    ).rejects.toMatchObject({
       code: 'CAMPUS_ERR_ALREADY_DECIDED',
       details: { outcome: 'approved' },
     });
@@ -47,27 +71,47 @@ describe('deciding an approval request', () => {
   it('refuses anyone but the approver or an active delegate, and the employee themself', async () => {
     const { t, request } = await pendingRequest();
     for (const userId of ['patti', 'adele', 'alex']) {
-      await expect(t.approvals.decide(as(userId), { approvalId: request.id, decision: 'approve', comment: null })).rejects.toMatchObject({ code: 'CAMPUS_ERR_NOT_APPROVER' });
+      await expect(
+        t.approvals.decide(as(userId), { approvalId: request.id, decision: 'approve', comment: null }),
+      ).rejects.toMatchObject({ code: 'CAMPUS_ERR_NOT_APPROVER' });
     }
-    await expect(t.approvals.decide(as('megan'), { approvalId: 'no-such-request', decision: 'approve', comment: null })).rejects.toMatchObject({ code: 'CAMPUS_ERR_APPROVAL_NOT_FOUND' });
+    await expect(
+      t.approvals.decide(as('megan'), { approvalId: 'no-such-request', decision: 'approve', comment: null }),
+    ).rejects.toMatchObject({ code: 'CAMPUS_ERR_APPROVAL_NOT_FOUND' });
     expect(t.applied).toEqual([]);
   });
 
   it('lets the delegate decide while the delegation lasts, and not after', async () => {
     const { t, request } = await pendingRequest();
-    await t.approvals.updateSettings(as('megan'), { delegate: { userId: 'alex', until: new Date('2025-03-10T00:00:00Z') }, rules: [] });
+    await t.approvals.updateSettings(as('megan'), {
+      delegate: { userId: 'alex', until: new Date('2025-03-10T00:00:00Z') },
+      rules: [],
+    });
     t.setNow(new Date('2025-03-10T00:00:00Z'));
-    await expect(t.approvals.decide(as('alex'), { approvalId: request.id, decision: 'approve', comment: null })).rejects.toMatchObject({ code: 'CAMPUS_ERR_NOT_APPROVER' });
+    await expect(
+      t.approvals.decide(as('alex'), { approvalId: request.id, decision: 'approve', comment: null }),
+    ).rejects.toMatchObject({ code: 'CAMPUS_ERR_NOT_APPROVER' });
     t.setNow(new Date('2025-03-09T23:59:00Z'));
-    const result = await t.approvals.decide(as('alex'), { approvalId: request.id, decision: 'approve', comment: null });
-    expect(result.decision.decidedBy).toEqual({ userId: 'alex', via: 'delegate', ruleId: null });
+    const result = await t.approvals.decide(as('alex'), {
+      approvalId: request.id,
+      decision: 'approve',
+      comment: null,
+    });
+    expect(result.decision.decidedBy).toEqual({
+      userId: 'alex',
+      name: 'Alex Wilber',
+      via: 'delegate',
+      ruleId: null,
+    });
     expect(t.applied[0]).toMatchObject({ action: 'approve', deciderId: 'alex' });
   });
 
   it('refuses a decision once the request has expired, or was withdrawn', async () => {
     const { t, request } = await pendingRequest();
     t.setNow(request.expiresAt);
-    await expect(t.approvals.decide(as('megan'), { approvalId: request.id, decision: 'approve', comment: null })).rejects.toMatchObject({
+    await expect(
+      t.approvals.decide(as('megan'), { approvalId: request.id, decision: 'approve', comment: null }),
+    ).rejects.toMatchObject({
       code: 'CAMPUS_ERR_APPROVAL_CLOSED',
       details: { outcome: 'expired' },
     });
@@ -75,7 +119,9 @@ describe('deciding an approval request', () => {
     const other = await t.request(people.alex, sessionAt(wednesday, 60, { id: 'session-2' }));
     await t.approvals.requests.withdraw(TENANT, other.registrationId);
     t.setNow(friday);
-    await expect(t.approvals.decide(as('megan'), { approvalId: other.id, decision: 'approve', comment: null })).rejects.toMatchObject({
+    await expect(
+      t.approvals.decide(as('megan'), { approvalId: other.id, decision: 'approve', comment: null }),
+    ).rejects.toMatchObject({
       code: 'CAMPUS_ERR_APPROVAL_CLOSED',
       details: { outcome: 'withdrawn' },
     });
@@ -85,13 +131,21 @@ describe('deciding an approval request', () => {
   it('finishes a decision whose registration change failed, when the click is repeated or by the worker', async () => {
     const { t, request } = await pendingRequest();
     t.registrationFailure.error = createError('CAMPUS_ERR_STORE_UNAVAILABLE', 'store down (test)');
-    await expect(t.approvals.decide(as('megan'), { approvalId: request.id, decision: 'approve', comment: null })).rejects.toMatchObject({ code: 'CAMPUS_ERR_STORE_UNAVAILABLE' });
+    await expect(
+      t.approvals.decide(as('megan'), { approvalId: request.id, decision: 'approve', comment: null }),
+    ).rejects.toMatchObject({ code: 'CAMPUS_ERR_STORE_UNAVAILABLE' });
     expect((await t.stores.decisions.find(TENANT, request.id))!.applied).toBe(false);
     t.registrationFailure.error = null;
     t.setNow(new Date(friday.getTime() + 60_000));
     expect(await t.approvals.process(10)).toMatchObject({ reapplied: 1 });
-    expect(t.applied).toEqual([{ registrationId: request.registrationId, action: 'approve', deciderId: 'megan', comment: null }]);
-    const replay = await t.approvals.decide(as('megan'), { approvalId: request.id, decision: 'approve', comment: null });
+    expect(t.applied).toEqual([
+      { registrationId: request.registrationId, action: 'approve', deciderId: 'megan', comment: null },
+    ]);
+    const replay = await t.approvals.decide(as('megan'), {
+      approvalId: request.id,
+      decision: 'approve',
+      comment: null,
+    });
     expect(replay.decision.outcome).toBe('approved');
     expect(t.applied).toHaveLength(1);
   });
@@ -100,7 +154,11 @@ describe('deciding an approval request', () => {
 describe('card payloads', () => {
   it('accepts the data Campus signed', async () => {
     const { t, request, signature } = await pendingRequest();
-    const result = await t.approvals.decide(as('megan'), { approvalId: request.id, decision: 'approve', comment: null }, { signature });
+    const result = await t.approvals.decide(
+      as('megan'),
+      { approvalId: request.id, decision: 'approve', comment: null },
+      { signature },
+    );
     expect(result.decision.outcome).toBe('approved');
   });
 
@@ -110,7 +168,13 @@ describe('card payloads', () => {
     ['a signature that is not text', () => ({ forged: true })],
   ])('refuses %s, changing nothing', async (_case, tamper) => {
     const { t, request, signature } = await pendingRequest();
-    await expect(t.approvals.decide(as('megan'), { approvalId: request.id, decision: 'approve', comment: null }, { signature: tamper(signature) })).rejects.toMatchObject({
+    await expect(
+      t.approvals.decide(
+        as('megan'),
+        { approvalId: request.id, decision: 'approve', comment: null },
+        { signature: tamper(signature) },
+      ),
+    ).rejects.toMatchObject({
       code: 'CAMPUS_ERR_APPROVAL_SIGNATURE_INVALID',
     });
     expect(t.applied).toEqual([]);
@@ -120,16 +184,30 @@ describe('card payloads', () => {
   it("refuses one request's signature on another request", async () => {
     const { t, signature } = await pendingRequest();
     const other = await t.request(people.alex, sessionAt(wednesday, 60, { id: 'session-2' }));
-    await expect(t.approvals.decide(as('megan'), { approvalId: other.id, decision: 'approve', comment: null }, { signature })).rejects.toMatchObject({
+    await expect(
+      t.approvals.decide(
+        as('megan'),
+        { approvalId: other.id, decision: 'approve', comment: null },
+        { signature },
+      ),
+    ).rejects.toMatchObject({
       code: 'CAMPUS_ERR_APPROVAL_SIGNATURE_INVALID',
     });
   });
 
   it('checks the presser as well as the signature: a forwarded card does not let someone else decide', async () => {
     const { t, request, signature } = await pendingRequest();
-    await expect(t.approvals.decide(as('patti'), { approvalId: request.id, decision: 'approve', comment: null }, { signature })).rejects.toMatchObject({
+    await expect(
+      t.approvals.decide(
+        as('patti'),
+        { approvalId: request.id, decision: 'approve', comment: null },
+        { signature },
+      ),
+    ).rejects.toMatchObject({
       code: 'CAMPUS_ERR_NOT_APPROVER',
     });
-    await expect(t.approvals.view(as('patti'), request.id, { signature })).rejects.toMatchObject({ code: 'CAMPUS_ERR_NOT_APPROVER' });
+    await expect(t.approvals.view(as('patti'), request.id, { signature })).rejects.toMatchObject({
+      code: 'CAMPUS_ERR_NOT_APPROVER',
+    });
   });
 });

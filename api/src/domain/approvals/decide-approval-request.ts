@@ -8,6 +8,8 @@ import { finishDecision, newDecision, recordDecision } from './settle-decision.j
 /** Who acts on a request: the signed-in user (tab) or the user who pressed a card button (Teams, Outlook). */
 export interface ApprovalActor extends TenantScope {
   userId: string;
+  /** Recorded with a decision so cards can say who decided. */
+  displayName?: string;
 }
 
 export interface DecisionInput {
@@ -23,23 +25,42 @@ export interface CardProof {
 
 const sameId = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
-export async function findRequest(deps: ApprovalDeps, scope: TenantScope, approvalId: string): Promise<ApprovalRequest> {
+export async function findRequest(
+  deps: ApprovalDeps,
+  scope: TenantScope,
+  approvalId: string,
+): Promise<ApprovalRequest> {
   const request = await deps.approvals.findById(scope, approvalId);
-  if (!request) throw createError('CAMPUS_ERR_APPROVAL_NOT_FOUND', `approval request '${approvalId}' does not exist`);
+  if (!request)
+    throw createError('CAMPUS_ERR_APPROVAL_NOT_FOUND', `approval request '${approvalId}' does not exist`);
   return request;
 }
 
 /** Refuses a card whose data was not signed by Campus for this request, its approver and its expiry. */
 export function checkProof(deps: ApprovalDeps, request: ApprovalRequest, proof: CardProof | undefined): void {
   if (!proof) return;
-  const signed = request.approver && deps.signer.verify({ approvalId: request.id, approverId: request.approver.id, expiresAt: request.expiresAt }, proof.signature);
-  if (!signed) throw createError('CAMPUS_ERR_APPROVAL_SIGNATURE_INVALID', 'the card data is not what Campus signed for this approval request');
+  const signed =
+    request.approver &&
+    deps.signer.verify(
+      { approvalId: request.id, approverId: request.approver.id, expiresAt: request.expiresAt },
+      proof.signature,
+    );
+  if (!signed)
+    throw createError(
+      'CAMPUS_ERR_APPROVAL_SIGNATURE_INVALID',
+      'the card data is not what Campus signed for this approval request',
+    );
 }
 
 /** How the actor may decide this request: as its approver or as the approver's active delegate; otherwise 403. */
-export async function authorizeDecider(deps: ApprovalDeps, request: ApprovalRequest, userId: string): Promise<'approver' | 'delegate'> {
+export async function authorizeDecider(
+  deps: ApprovalDeps,
+  request: ApprovalRequest,
+  userId: string,
+): Promise<'approver' | 'delegate'> {
   const approver = request.approver;
-  const refuse = (why: string) => createError('CAMPUS_ERR_NOT_APPROVER', why, { details: { approvalId: request.id } });
+  const refuse = (why: string) =>
+    createError('CAMPUS_ERR_NOT_APPROVER', why, { details: { approvalId: request.id } });
   if (!approver) throw refuse('this request has no approver yet');
   if (sameId(userId, request.employee.id)) throw refuse('you cannot decide on your own registration');
   if (sameId(userId, approver.id)) return 'approver';
@@ -52,14 +73,23 @@ const outcomeOf = { approve: 'approved', decline: 'declined' } as const;
 
 function closed(request: ApprovalRequest, outcome: 'expired' | 'withdrawn'): Error {
   const why = outcome === 'expired' ? 'it expired before anyone decided' : 'the registration was withdrawn';
-  return createError('CAMPUS_ERR_APPROVAL_CLOSED', `this approval request is closed: ${why}`, { details: { approvalId: request.id, outcome } });
+  return createError('CAMPUS_ERR_APPROVAL_CLOSED', `this approval request is closed: ${why}`, {
+    details: { approvalId: request.id, outcome },
+  });
 }
 
 /** Answers a decision that exists already: the same one again is its repeat; another is refused. */
-function answerExisting(request: ApprovalRequest, existing: ApprovalDecision, wanted: 'approved' | 'declined'): ApprovalDecision {
+function answerExisting(
+  request: ApprovalRequest,
+  existing: ApprovalDecision,
+  wanted: 'approved' | 'declined',
+): ApprovalDecision {
   if (existing.outcome === wanted) return existing;
-  if (existing.outcome === 'expired' || existing.outcome === 'withdrawn') throw closed(request, existing.outcome);
-  throw createError('CAMPUS_ERR_ALREADY_DECIDED', `this request was already ${existing.outcome}`, { details: { approvalId: request.id, outcome: existing.outcome } });
+  if (existing.outcome === 'expired' || existing.outcome === 'withdrawn')
+    throw closed(request, existing.outcome);
+  throw createError('CAMPUS_ERR_ALREADY_DECIDED', `this request was already ${existing.outcome}`, {
+    details: { approvalId: request.id, outcome: existing.outcome },
+  });
 }
 
 /**
@@ -80,10 +110,26 @@ export async function decideApprovalRequest(
   const existing = await deps.decisions.find(request, request.id);
   if (existing) {
     const settled = await finishDecision(deps, request, existing);
-    return { request: await findRequest(deps, actor, request.id), decision: answerExisting(request, settled, wanted) };
+    return {
+      request: await findRequest(deps, actor, request.id),
+      decision: answerExisting(request, settled, wanted),
+    };
   }
   if (deps.clock.now() >= request.expiresAt) throw closed(request, 'expired');
   const via: DecisionVia = role;
-  const winner = await recordDecision(deps, request, newDecision(deps, request, wanted, { userId: actor.userId, via, ruleId: null }, input.comment));
-  return { request: await findRequest(deps, actor, request.id), decision: answerExisting(request, winner, wanted) };
+  const winner = await recordDecision(
+    deps,
+    request,
+    newDecision(
+      deps,
+      request,
+      wanted,
+      { userId: actor.userId, name: actor.displayName ?? null, via, ruleId: null },
+      input.comment,
+    ),
+  );
+  return {
+    request: await findRequest(deps, actor, request.id),
+    decision: answerExisting(request, winner, wanted),
+  };
 }

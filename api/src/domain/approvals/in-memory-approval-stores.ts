@@ -1,4 +1,10 @@
-import type { ApprovalDecision, ApprovalDecisionStore, ApprovalNoticeLog, ApprovalRequest, ApprovalStore } from './approval.js';
+import type {
+  ApprovalDecision,
+  ApprovalDecisionStore,
+  ApprovalNoticeLog,
+  ApprovalRequest,
+  ApprovalStore,
+} from './approval.js';
 import type { ApprovalSettings, ApprovalSettingsStore } from './approval-settings.js';
 
 /** Approval stores in memory, with the same uniqueness rules as the MongoDB ones (for domain tests and demos). */
@@ -14,7 +20,15 @@ export function createInMemoryApprovalStores() {
 
   const approvals: ApprovalStore = {
     async insert(request) {
-      if (all().some((other) => other.tenantId === request.tenantId && other.registrationId === request.registrationId && other.round === request.round)) return 'duplicate';
+      if (
+        all().some(
+          (other) =>
+            other.tenantId === request.tenantId &&
+            other.registrationId === request.registrationId &&
+            other.round === request.round,
+        )
+      )
+        return 'duplicate';
       requests.set(key(request.tenantId, request.id), copy(request));
       return 'inserted';
     },
@@ -23,11 +37,21 @@ export function createInMemoryApprovalStores() {
       return found ? copy(found) : null;
     },
     async findByRegistration(scope, registrationId, round) {
-      const found = all().find((request) => request.tenantId === scope.tenantId && request.registrationId === registrationId && request.round === round);
+      const found = all().find(
+        (request) =>
+          request.tenantId === scope.tenantId &&
+          request.registrationId === registrationId &&
+          request.round === round,
+      );
       return found ? copy(found) : null;
     },
     async listOpenByRegistration(scope, registrationId) {
-      return all().filter((request) => request.tenantId === scope.tenantId && request.registrationId === registrationId && open(request)).map(copy);
+      return all()
+        .filter(
+          (request) =>
+            request.tenantId === scope.tenantId && request.registrationId === registrationId && open(request),
+        )
+        .map(copy);
     },
     async update(scope, id, changes) {
       const found = requests.get(key(scope.tenantId, id));
@@ -36,21 +60,40 @@ export function createInMemoryApprovalStores() {
     async listPendingByApprovers(scope, approverIds) {
       const ids = new Set(approverIds.map((id) => id.toLowerCase()));
       return all()
-        .filter((request) => request.tenantId === scope.tenantId && request.status === 'pending' && request.approver && ids.has(request.approver.id.toLowerCase()))
+        .filter(
+          (request) =>
+            request.tenantId === scope.tenantId &&
+            request.status === 'pending' &&
+            request.approver &&
+            ids.has(request.approver.id.toLowerCase()),
+        )
         .sort((a, b) => a.session.startsAt.getTime() - b.session.startsAt.getTime())
         .map(copy);
     },
     async listResolving(before, limit) {
-      return all().filter((request) => request.status === 'resolving' && request.requestedAt < before).slice(0, limit).map(copy);
+      return all()
+        .filter((request) => request.status === 'resolving' && request.requestedAt < before)
+        .slice(0, limit)
+        .map(copy);
     },
     async listDueReminders(now, limit) {
       return all()
-        .filter((request) => request.status === 'pending' && request.remindedAt === null && request.remindAt !== null && request.remindAt <= now && request.expiresAt > now)
+        .filter(
+          (request) =>
+            request.status === 'pending' &&
+            request.remindedAt === null &&
+            request.remindAt !== null &&
+            request.remindAt <= now &&
+            request.expiresAt > now,
+        )
         .slice(0, limit)
         .map(copy);
     },
     async listExpired(now, limit) {
-      return all().filter((request) => open(request) && request.expiresAt <= now).slice(0, limit).map(copy);
+      return all()
+        .filter((request) => open(request) && request.expiresAt <= now)
+        .slice(0, limit)
+        .map(copy);
     },
   };
 
@@ -70,7 +113,10 @@ export function createInMemoryApprovalStores() {
       if (found) found.applied = true;
     },
     async listUnapplied(before, limit) {
-      return [...decisions.values()].filter((decision) => !decision.applied && decision.decidedAt < before).slice(0, limit).map(copy);
+      return [...decisions.values()]
+        .filter((decision) => !decision.applied && decision.decidedAt < before)
+        .slice(0, limit)
+        .map(copy);
     },
   };
 
@@ -93,10 +139,21 @@ export function createInMemoryApprovalStores() {
     },
     async listByDelegate(scope, delegateId) {
       return [...settings.values()]
-        .filter((entry) => entry.tenantId === scope.tenantId && entry.delegation?.delegate.id.toLowerCase() === delegateId.toLowerCase())
+        .filter(
+          (entry) =>
+            entry.tenantId === scope.tenantId &&
+            entry.delegation?.delegate.id.toLowerCase() === delegateId.toLowerCase(),
+        )
         .map(copy);
     },
   };
 
-  return { approvals, decisions: decisionStore, notices: noticeLog, settings: settingsStore, requests, decisionsById: decisions };
+  return {
+    approvals,
+    decisions: decisionStore,
+    notices: noticeLog,
+    settings: settingsStore,
+    requests,
+    decisionsById: decisions,
+  };
 }

@@ -2,7 +2,13 @@ import type { ApprovalPerson, ApprovalRequest } from './approval.js';
 import { viewerOf, type ApprovalDeps } from './approval-deps.js';
 import { activeDelegate } from './approval-settings.js';
 import { summarizeApproval, type ApprovalSummary } from './approval-summary.js';
-import { authorizeDecider, checkProof, findRequest, type ApprovalActor, type CardProof } from './decide-approval-request.js';
+import {
+  authorizeDecider,
+  checkProof,
+  findRequest,
+  type ApprovalActor,
+  type CardProof,
+} from './decide-approval-request.js';
 
 /** A request as the person deciding it sees it. */
 export interface ApprovalItem {
@@ -14,14 +20,24 @@ export interface ApprovalItem {
   signature: string;
 }
 
-function itemFor(deps: ApprovalDeps, request: ApprovalRequest, viewer: { timeZone: string; locale: string }, viewerId: string): ApprovalItem {
+function itemFor(
+  deps: ApprovalDeps,
+  request: ApprovalRequest,
+  viewer: { timeZone: string; locale: string },
+  viewerId: string,
+): ApprovalItem {
   const approver = request.approver;
   const asDelegate = approver !== null && approver.id.toLowerCase() !== viewerId.toLowerCase();
   return {
     request,
     summary: summarizeApproval(request, viewer),
-    onBehalfOf: asDelegate && approver ? { id: approver.id, displayName: approver.displayName, mail: approver.mail } : null,
-    signature: approver ? deps.signer.sign({ approvalId: request.id, approverId: approver.id, expiresAt: request.expiresAt }) : '',
+    onBehalfOf:
+      asDelegate && approver
+        ? { id: approver.id, displayName: approver.displayName, mail: approver.mail }
+        : null,
+    signature: approver
+      ? deps.signer.sign({ approvalId: request.id, approverId: approver.id, expiresAt: request.expiresAt })
+      : '',
   };
 }
 
@@ -43,10 +59,20 @@ export async function listApprovals(deps: ApprovalDeps, actor: ApprovalActor): P
  * One request as the actor may see it: its approver or active delegate (anyone else gets 403, so a forwarded mail
  * shows nothing). With `proof` (a card refresh), the card's signature must match first.
  */
-export async function viewApproval(deps: ApprovalDeps, actor: ApprovalActor, approvalId: string, proof?: CardProof): Promise<ApprovalItem> {
+export async function viewApproval(
+  deps: ApprovalDeps,
+  actor: ApprovalActor,
+  approvalId: string,
+  proof?: CardProof,
+): Promise<ApprovalItem> {
   const request = await findRequest(deps, actor, approvalId);
   checkProof(deps, request, proof);
   await authorizeDecider(deps, request, actor.userId);
-  const viewer = await viewerOf(deps, actor, actor.userId, request.approver?.timeZone ?? request.session.timeZone);
+  const viewer = await viewerOf(
+    deps,
+    actor,
+    actor.userId,
+    request.approver?.timeZone ?? request.session.timeZone,
+  );
   return itemFor(deps, request, viewer, actor.userId);
 }

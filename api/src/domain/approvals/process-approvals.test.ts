@@ -18,7 +18,9 @@ describe('the approval worker', () => {
     expect(reminders.length).toBeGreaterThanOrEqual(1);
     expect(reminders.filter((recipient) => recipient.postInTeams)).toHaveLength(1);
     expect(reminders.every((recipient) => recipient.person.id === 'megan')).toBe(true);
-    expect((await t.stores.approvals.findById(TENANT, request.id))!.remindedAt).toEqual(new Date('2025-03-11T22:00:00Z'));
+    expect((await t.stores.approvals.findById(TENANT, request.id))!.remindedAt).toEqual(
+      new Date('2025-03-11T22:00:00Z'),
+    );
   });
 
   it('counts working days where the approver is: the same request is due earlier for a London approver', async () => {
@@ -32,7 +34,10 @@ describe('the approval worker', () => {
   it('does not remind about a request already decided', async () => {
     const t = createApprovalHarness({ now: friday });
     const request = await t.request(people.adele, sessionAt(nextThursday, 60));
-    await t.approvals.decide({ ...TENANT, userId: 'megan' }, { approvalId: request.id, decision: 'approve', comment: null });
+    await t.approvals.decide(
+      { ...TENANT, userId: 'megan' },
+      { approvalId: request.id, decision: 'approve', comment: null },
+    );
     t.setNow(new Date('2025-03-12T12:00:00Z'));
     expect(await t.approvals.process(10)).toMatchObject({ reminded: 0 });
   });
@@ -45,17 +50,31 @@ describe('the approval worker', () => {
     expect(await t.approvals.process(10)).toMatchObject({ expired: 0 });
     expect(t.applied).toEqual([{ registrationId: request.registrationId, action: 'expire' }]);
     expect(t.told).toEqual([{ approvalId: request.id, outcome: 'expired', employee: 'adele' }]);
-    expect(await t.stores.approvals.findById(TENANT, request.id)).toMatchObject({ status: 'expired', decision: { decidedBy: { userId: null, via: 'expiry' } } });
+    expect(await t.stores.approvals.findById(TENANT, request.id)).toMatchObject({
+      status: 'expired',
+      decision: { decidedBy: { userId: null, via: 'expiry' } },
+    });
   });
 
   it('lets a decision that won the race stand instead of expiring it', async () => {
     const t = createApprovalHarness({ now: friday });
     const request = await t.request(people.adele, sessionAt(nextThursday, 60));
-    const decision = { tenantId: TENANT.tenantId, approvalId: request.id, registrationId: request.registrationId, outcome: 'approved' as const, decidedBy: { userId: 'megan', via: 'approver' as const, ruleId: null }, comment: null, decidedAt: friday, applied: false };
+    const decision = {
+      tenantId: TENANT.tenantId,
+      approvalId: request.id,
+      registrationId: request.registrationId,
+      outcome: 'approved' as const,
+      decidedBy: { userId: 'megan', name: 'Megan Bowen', via: 'approver' as const, ruleId: null },
+      comment: null,
+      decidedAt: friday,
+      applied: false,
+    };
     await t.stores.decisions.insert(decision);
     t.setNow(new Date('2025-03-13T16:00:00Z'));
     expect(await t.approvals.process(10)).toMatchObject({ expired: 0 });
-    expect(t.applied).toEqual([{ registrationId: request.registrationId, action: 'approve', deciderId: 'megan', comment: null }]);
+    expect(t.applied).toEqual([
+      { registrationId: request.registrationId, action: 'approve', deciderId: 'megan', comment: null },
+    ]);
   });
 
   it('withdraws a request left resolving whose registration has moved on', async () => {

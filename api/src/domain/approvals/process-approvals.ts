@@ -14,13 +14,21 @@ export interface ApprovalWorkReport {
   expired: number;
 }
 
-async function each<T>(deps: ApprovalDeps, items: T[], describe: (item: T) => object, work: (item: T) => Promise<boolean>): Promise<number> {
+async function each<T>(
+  deps: ApprovalDeps,
+  items: T[],
+  describe: (item: T) => object,
+  work: (item: T) => Promise<boolean>,
+): Promise<number> {
   let done = 0;
   for (const item of items) {
     try {
       if (await work(item)) done++;
     } catch (error) {
-      deps.logger.warn({ ...describe(item), ...errorDetails(error) }, 'approval work failed; the next pass retries');
+      deps.logger.warn(
+        { ...describe(item), ...errorDetails(error) },
+        'approval work failed; the next pass retries',
+      );
     }
   }
   return done;
@@ -32,22 +40,43 @@ async function each<T>(deps: ApprovalDeps, items: T[], describe: (item: T) => ob
  * request off the list.
  */
 async function remind(deps: ApprovalDeps, request: ApprovalRequest): Promise<boolean> {
-  if (!request.approver || !(await deps.registrationDecisions.isAwaiting(request, request.registrationId, request.round))) return false;
+  if (
+    !request.approver ||
+    !(await deps.registrationDecisions.isAwaiting(request, request.registrationId, request.round))
+  )
+    return false;
   await askAll(deps, request, await deps.settings.find(request, request.approver.id), 'reminder');
-  await deps.approvals.update(request, request.id, { remindedAt: deps.clock.now(), updatedAt: deps.clock.now() });
+  await deps.approvals.update(request, request.id, {
+    remindedAt: deps.clock.now(),
+    updatedAt: deps.clock.now(),
+  });
   return true;
 }
 
 /** Campus declines a request nobody decided in time; if someone decided meanwhile, their decision is finished instead. */
 async function expire(deps: ApprovalDeps, request: ApprovalRequest): Promise<boolean> {
-  const decision = await recordDecision(deps, request, newDecision(deps, request, 'expired', { userId: null, via: 'expiry', ruleId: null }, null));
+  const decision = await recordDecision(
+    deps,
+    request,
+    newDecision(deps, request, 'expired', { userId: null, name: null, via: 'expiry', ruleId: null }, null),
+  );
   return decision.outcome === 'expired';
 }
 
 /** Resumes a request a crash left resolving, unless its registration moved on (then it is withdrawn). */
 async function resume(deps: ApprovalDeps, request: ApprovalRequest): Promise<boolean> {
   if (!(await deps.registrationDecisions.isAwaiting(request, request.registrationId, request.round))) {
-    await recordDecision(deps, request, newDecision(deps, request, 'withdrawn', { userId: null, via: 'withdrawal', ruleId: null }, null));
+    await recordDecision(
+      deps,
+      request,
+      newDecision(
+        deps,
+        request,
+        'withdrawn',
+        { userId: null, name: null, via: 'withdrawal', ruleId: null },
+        null,
+      ),
+    );
     return false;
   }
   await resolveAndAsk(deps, request);
@@ -61,14 +90,34 @@ async function resume(deps: ApprovalDeps, request: ApprovalRequest): Promise<boo
  */
 export async function processApprovals(deps: ApprovalDeps, limit: number): Promise<ApprovalWorkReport> {
   const now = deps.clock.now();
-  const reapplied = await each(deps, await deps.decisions.listUnapplied(new Date(now.getTime() - REAPPLY_AFTER_MS), limit), (d) => ({ approvalId: d.approvalId }), async (decision) => {
-    const request = await deps.approvals.findById(decision, decision.approvalId);
-    if (!request) return false;
-    await finishDecision(deps, request, decision, true);
-    return true;
-  });
-  const resumed = await each(deps, await deps.approvals.listResolving(new Date(now.getTime() - RESUME_AFTER_MS), limit), (r) => ({ approvalId: r.id }), (request) => resume(deps, request));
-  const expired = await each(deps, await deps.approvals.listExpired(now, limit), (r) => ({ approvalId: r.id }), (request) => expire(deps, request));
-  const reminded = await each(deps, await deps.approvals.listDueReminders(now, limit), (r) => ({ approvalId: r.id }), (request) => remind(deps, request));
+  const reapplied = await each(
+    deps,
+    await deps.decisions.listUnapplied(new Date(now.getTime() - REAPPLY_AFTER_MS), limit),
+    (d) => ({ approvalId: d.approvalId }),
+    async (decision) => {
+      const request = await deps.approvals.findById(decision, decision.approvalId);
+      if (!request) return false;
+      await finishDecision(deps, request, decision, true);
+      return true;
+    },
+  );
+  const resumed = await each(
+    deps,
+    await deps.approvals.listResolving(new Date(now.getTime() - RESUME_AFTER_MS), limit),
+    (r) => ({ approvalId: r.id }),
+    (request) => resume(deps, request),
+  );
+  const expired = await each(
+    deps,
+    await deps.approvals.listExpired(now, limit),
+    (r) => ({ approvalId: r.id }),
+    (request) => expire(deps, request),
+  );
+  const reminded = await each(
+    deps,
+    await deps.approvals.listDueReminders(now, limit),
+    (r) => ({ approvalId: r.id }),
+    (request) => remind(deps, request),
+  );
   return { resumed, reapplied, reminded, expired };
 }

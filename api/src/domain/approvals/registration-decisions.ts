@@ -1,7 +1,12 @@
 import { changeWithRetry, reloadRegistration } from '../registrations/change-registration.js';
 import { decideApproval } from '../registrations/decide-approval.js';
 import { tryPromote } from '../registrations/promote-waitlisted.js';
-import { afterChange, bySystem, findSession, type RegistrationDeps } from '../registrations/registration-flow.js';
+import {
+  afterChange,
+  bySystem,
+  findSession,
+  type RegistrationDeps,
+} from '../registrations/registration-flow.js';
 import type { RegistrationDecisions } from './approval-ports.js';
 
 /**
@@ -12,7 +17,13 @@ import type { RegistrationDecisions } from './approval-ports.js';
 export function createRegistrationDecisions(deps: RegistrationDeps): RegistrationDecisions {
   return {
     async decide(scope, registrationId, decision, deciderId, comment) {
-      await decideApproval(deps, { tenantId: scope.tenantId, userId: deciderId }, registrationId, decision, comment);
+      await decideApproval(
+        deps,
+        { tenantId: scope.tenantId, userId: deciderId },
+        registrationId,
+        decision,
+        comment,
+      );
     },
     async expire(scope, registrationId, reason) {
       const { before, after, changed } = await changeWithRetry(deps, scope, registrationId, (current) =>

@@ -19,8 +19,17 @@ describe('requesting approval', () => {
     });
     expect(t.asked).toHaveLength(1);
     expect(t.asked[0]).toMatchObject({ person: people.megan, kind: 'request', postInTeams: true });
-    expect(t.asked[0]!.summary).toMatchObject({ whenText: 'Wed, Mar 12, 2025, 10:00 – 11:00 AM PDT', hoursAwayText: '1 hour', clashText: "Adele Vance's calendar is free at that time." });
-    expect(t.deps.signer.verify({ approvalId: request.id, approverId: 'megan', expiresAt: request.expiresAt }, t.asked[0]!.signature)).toBe(true);
+    expect(t.asked[0]!.summary).toMatchObject({
+      whenText: 'Wed, Mar 12, 2025, 10:00 – 11:00 AM PDT',
+      hoursAwayText: '1 hour',
+      clashText: "Adele Vance's calendar is free at that time.",
+    });
+    expect(
+      t.deps.signer.verify(
+        { approvalId: request.id, approverId: 'megan', expiresAt: request.expiresAt },
+        t.asked[0]!.signature,
+      ),
+    ).toBe(true);
   });
 
   it('asks the session organizer when the directory names no manager (the top of the organization)', async () => {
@@ -42,7 +51,9 @@ describe('requesting approval', () => {
     t.graph.failing = true;
     const session = sessionAt(wednesday, 60);
     await expect(t.request(people.adele, session)).rejects.toThrow('Graph is down');
-    const stuck = (await t.stores.approvals.listOpenByRegistration(TENANT, 'registration-adele-session-1'))[0]!;
+    const stuck = (
+      await t.stores.approvals.listOpenByRegistration(TENANT, 'registration-adele-session-1')
+    )[0]!;
     expect(stuck.status).toBe('resolving');
     t.graph.failing = false;
     t.setNow(new Date(friday.getTime() + 5 * 60_000));
@@ -64,15 +75,26 @@ describe('requesting approval', () => {
 
   it("reports a clash with the employee's calendar, or that it could not be read", async () => {
     const t = createApprovalHarness({ now: friday });
-    t.busy.set('adele', [{ start: new Date('2025-03-12T17:30:00Z'), end: new Date('2025-03-12T18:30:00Z'), status: 'busy' }]);
+    t.busy.set('adele', [
+      { start: new Date('2025-03-12T17:30:00Z'), end: new Date('2025-03-12T18:30:00Z'), status: 'busy' },
+    ]);
     const busy = await t.request(people.adele, sessionAt(wednesday, 60));
-    expect(busy.clash).toEqual({ state: 'busy', periods: [{ start: new Date('2025-03-12T17:30:00Z'), end: new Date('2025-03-12T18:30:00Z'), status: 'busy' }] });
-    expect(t.asked[0]!.summary.clashText).toBe("Clashes with Adele Vance's calendar: Wed, Mar 12, 2025, 10:30 – 11:30 AM PDT (busy).");
+    expect(busy.clash).toEqual({
+      state: 'busy',
+      periods: [
+        { start: new Date('2025-03-12T17:30:00Z'), end: new Date('2025-03-12T18:30:00Z'), status: 'busy' },
+      ],
+    });
+    expect(t.asked[0]!.summary.clashText).toBe(
+      "Clashes with Adele Vance's calendar: Wed, Mar 12, 2025, 10:30 – 11:30 AM PDT (busy).",
+    );
 
     t.graph.calendarFailing = true;
     const unknown = await t.request(people.alex, sessionAt(wednesday, 60, { id: 'session-2' }));
     expect(unknown.clash).toEqual({ state: 'unknown' });
-    expect(t.asked[1]!.summary.clashText).toBe("Campus could not read Alex Wilber's calendar; check with them.");
+    expect(t.asked[1]!.summary.clashText).toBe(
+      "Campus could not read Alex Wilber's calendar; check with them.",
+    );
   });
 
   it('sends a request made too late to decide nowhere: it expires at once and the worker declines it', async () => {
@@ -88,12 +110,26 @@ describe('requesting approval', () => {
 describe('standing rules', () => {
   it("approves at once, in the rule's name, when the session is within the supervisor's limit", async () => {
     const t = createApprovalHarness({ now: friday });
-    await t.approvals.updateSettings({ ...TENANT, userId: 'megan' }, { delegate: null, rules: [{ maxHours: 1 }] });
+    await t.approvals.updateSettings(
+      { ...TENANT, userId: 'megan' },
+      { delegate: null, rules: [{ maxHours: 1 }] },
+    );
     const rule = (await t.approvals.getSettings({ ...TENANT, userId: 'megan' })).rules[0]!;
     const request = await t.request(people.adele, sessionAt(wednesday, 45));
-    expect(request).toMatchObject({ status: 'approved', decision: { outcome: 'approved', decidedBy: { userId: 'megan', via: 'rule', ruleId: rule.id } } });
+    expect(request).toMatchObject({
+      status: 'approved',
+      decision: {
+        outcome: 'approved',
+        decidedBy: { userId: 'megan', name: "Megan Bowen's standing rule", via: 'rule', ruleId: rule.id },
+      },
+    });
     expect(t.applied).toEqual([
-      { registrationId: request.registrationId, action: 'approve', deciderId: 'megan', comment: "Approved by Megan Bowen's standing rule for sessions up to 1 hour" },
+      {
+        registrationId: request.registrationId,
+        action: 'approve',
+        deciderId: 'megan',
+        comment: "Approved by Megan Bowen's standing rule for sessions up to 1 hour",
+      },
     ]);
     expect(t.asked).toEqual([]);
     expect(t.told).toEqual([{ approvalId: request.id, outcome: 'approved', employee: 'adele' }]);
@@ -101,7 +137,10 @@ describe('standing rules', () => {
 
   it('asks as usual for a longer session', async () => {
     const t = createApprovalHarness({ now: friday });
-    await t.approvals.updateSettings({ ...TENANT, userId: 'megan' }, { delegate: null, rules: [{ maxHours: 1 }] });
+    await t.approvals.updateSettings(
+      { ...TENANT, userId: 'megan' },
+      { delegate: null, rules: [{ maxHours: 1 }] },
+    );
     const request = await t.request(people.adele, sessionAt(wednesday, 90));
     expect(request.status).toBe('pending');
     expect(t.asked).toHaveLength(1);
@@ -109,7 +148,10 @@ describe('standing rules', () => {
 
   it('does not apply an organizer’s rules to requests they decide only because no manager is known', async () => {
     const t = createApprovalHarness({ now: friday });
-    await t.approvals.updateSettings({ ...TENANT, userId: 'patti' }, { delegate: null, rules: [{ maxHours: 8 }] });
+    await t.approvals.updateSettings(
+      { ...TENANT, userId: 'patti' },
+      { delegate: null, rules: [{ maxHours: 8 }] },
+    );
     const request = await t.request(people.ceo, sessionAt(wednesday, 60));
     expect(request.status).toBe('pending');
   });
@@ -118,7 +160,10 @@ describe('standing rules', () => {
 describe('delegation', () => {
   it('asks the active delegate too, with times in their own zone and locale', async () => {
     const t = createApprovalHarness({ now: friday });
-    await t.approvals.updateSettings({ ...TENANT, userId: 'megan' }, { delegate: { userId: 'alex', until: new Date('2025-03-20T00:00:00Z') }, rules: [] });
+    await t.approvals.updateSettings(
+      { ...TENANT, userId: 'megan' },
+      { delegate: { userId: 'alex', until: new Date('2025-03-20T00:00:00Z') }, rules: [] },
+    );
     await t.request(people.adele, sessionAt(wednesday, 60));
     expect(t.asked.map((recipient) => recipient.person.id)).toEqual(['megan', 'alex']);
     expect(t.asked[1]!.summary.whenText).toBe('Wed, 12 Mar 2025, 17:00–18:00 GMT');
@@ -127,10 +172,16 @@ describe('delegation', () => {
 
   it('does not ask a delegate whose delegation has ended, nor the employee who is the delegate', async () => {
     const t = createApprovalHarness({ now: new Date('2025-03-01T12:00:00Z') });
-    await t.approvals.updateSettings({ ...TENANT, userId: 'megan' }, { delegate: { userId: 'alex', until: new Date('2025-03-05T00:00:00Z') }, rules: [] });
+    await t.approvals.updateSettings(
+      { ...TENANT, userId: 'megan' },
+      { delegate: { userId: 'alex', until: new Date('2025-03-05T00:00:00Z') }, rules: [] },
+    );
     t.setNow(friday);
     await t.request(people.adele, sessionAt(wednesday, 60));
-    await t.approvals.updateSettings({ ...TENANT, userId: 'megan' }, { delegate: { userId: 'alex', until: null }, rules: [] });
+    await t.approvals.updateSettings(
+      { ...TENANT, userId: 'megan' },
+      { delegate: { userId: 'alex', until: null }, rules: [] },
+    );
     await t.request(people.alex, sessionAt(wednesday, 60, { id: 'session-2' }));
     expect(t.asked.map((recipient) => recipient.person.id)).toEqual(['megan', 'megan']);
   });

@@ -24,7 +24,17 @@ export function createApprovalRequests(deps: ApprovalDeps): ApprovalRequests {
     },
     async withdraw(scope, registrationId) {
       for (const request of await deps.approvals.listOpenByRegistration(scope, registrationId)) {
-        await recordDecision(deps, request, newDecision(deps, request, 'withdrawn', { userId: null, via: 'withdrawal', ruleId: null }, null));
+        await recordDecision(
+          deps,
+          request,
+          newDecision(
+            deps,
+            request,
+            'withdrawn',
+            { userId: null, name: null, via: 'withdrawal', ruleId: null },
+            null,
+          ),
+        );
       }
     },
   };
@@ -35,7 +45,12 @@ export function expiryOf(sessionStartsAt: Date, requestedAt: Date, leadMs: numbe
   return new Date(Math.max(sessionStartsAt.getTime() - leadMs, requestedAt.getTime()));
 }
 
-async function openRequest(deps: ApprovalDeps, scope: TenantScope, registration: Registration, session: Session): Promise<ApprovalRequest> {
+async function openRequest(
+  deps: ApprovalDeps,
+  scope: TenantScope,
+  registration: Registration,
+  session: Session,
+): Promise<ApprovalRequest> {
   const existing = await deps.approvals.findByRegistration(scope, registration.id, registration.version);
   if (existing) return existing;
   const now = deps.clock.now();
@@ -44,7 +59,14 @@ async function openRequest(deps: ApprovalDeps, scope: TenantScope, registration:
     tenantId: scope.tenantId,
     registrationId: registration.id,
     round: registration.version,
-    session: { id: session.id, title: session.title, startsAt: session.startsAt, endsAt: session.endsAt, timeZone: session.start.timeZone, organizerId: session.organizerId },
+    session: {
+      id: session.id,
+      title: session.title,
+      startsAt: session.startsAt,
+      endsAt: session.endsAt,
+      timeZone: session.start.timeZone,
+      organizerId: session.organizerId,
+    },
     employee: { id: registration.userId, displayName: registration.displayName, mail: registration.mail },
     approver: null,
     status: 'resolving',
@@ -65,17 +87,26 @@ async function openRequest(deps: ApprovalDeps, scope: TenantScope, registration:
 async function resolveApprover(deps: ApprovalDeps, request: ApprovalRequest): Promise<Approver> {
   const manager = await deps.directory.findManager(request, request.employee.id);
   const person = manager ?? (await deps.directory.findPerson(request, request.session.organizerId));
-  if (!person) throw new Error(`approval ${request.id}: neither a manager nor the organizer is in the directory`);
+  if (!person)
+    throw new Error(`approval ${request.id}: neither a manager nor the organizer is in the directory`);
   const viewer = await viewerOf(deps, request, person.id, request.session.timeZone);
   return { ...person, source: manager ? 'manager' : 'organizer', ...viewer };
 }
 
 async function readClash(deps: ApprovalDeps, request: ApprovalRequest): Promise<CalendarClash> {
   try {
-    const periods = await deps.directory.findBusyPeriods(request, request.employee, request.session.startsAt, request.session.endsAt);
+    const periods = await deps.directory.findBusyPeriods(
+      request,
+      request.employee,
+      request.session.startsAt,
+      request.session.endsAt,
+    );
     return periods.length === 0 ? { state: 'free' } : { state: 'busy', periods };
   } catch (error) {
-    deps.logger.warn({ approvalId: request.id, ...errorDetails(error) }, "the employee's calendar was not read; the card says so");
+    deps.logger.warn(
+      { approvalId: request.id, ...errorDetails(error) },
+      "the employee's calendar was not read; the card says so",
+    );
     return { state: 'unknown' };
   }
 }
@@ -93,26 +124,65 @@ export async function resolveAndAsk(deps: ApprovalDeps, request: ApprovalRequest
   const rule = approver.source === 'manager' ? matchingRule(settings, request.hoursAway) : null;
   if (rule) {
     const comment = `Approved by ${approver.displayName}'s standing rule for sessions up to ${describeHours(rule.maxHours)}`;
-    await recordDecision(deps, { ...request, approver }, newDecision(deps, request, 'approved', { userId: approver.id, via: 'rule', ruleId: rule.id }, comment));
+    await recordDecision(
+      deps,
+      { ...request, approver },
+      newDecision(
+        deps,
+        request,
+        'approved',
+        {
+          userId: approver.id,
+          name: `${approver.displayName}'s standing rule`,
+          via: 'rule',
+          ruleId: rule.id,
+        },
+        comment,
+      ),
+    );
     return;
   }
   const clash = request.approver ? request.clash : await readClash(deps, request);
   const remindAt = addWorkingDays(request.requestedAt, REMINDER_WORKING_DAYS, approver.timeZone);
   const resolved: ApprovalRequest = { ...request, approver, clash, remindAt };
-  await deps.approvals.update(request, request.id, { approver, clash, remindAt, updatedAt: deps.clock.now() });
+  await deps.approvals.update(request, request.id, {
+    approver,
+    clash,
+    remindAt,
+    updatedAt: deps.clock.now(),
+  });
   // Too late to decide: the worker's next pass expires it; no message would arrive in time to matter.
   if (resolved.expiresAt > deps.clock.now()) await askAll(deps, resolved, settings, 'request');
   await deps.approvals.update(request, request.id, { status: 'pending', updatedAt: deps.clock.now() });
 }
 
 /** Asks the approver and, while a delegation is active, their delegate (never the employee themself). */
-export async function askAll(deps: ApprovalDeps, request: ApprovalRequest, settings: ApprovalSettings | null, kind: 'request' | 'reminder'): Promise<void> {
+export async function askAll(
+  deps: ApprovalDeps,
+  request: ApprovalRequest,
+  settings: ApprovalSettings | null,
+  kind: 'request' | 'reminder',
+): Promise<void> {
   const approver = request.approver;
   if (!approver) return;
-  const signature = deps.signer.sign({ approvalId: request.id, approverId: approver.id, expiresAt: request.expiresAt });
+  const signature = deps.signer.sign({
+    approvalId: request.id,
+    approverId: approver.id,
+    expiresAt: request.expiresAt,
+  });
   const ask = async (person: ApprovalPerson, viewer: { timeZone: string; locale: string }) => {
-    const postInTeams = await deps.notices.record(request, `${kind}:${request.id}:${person.id}`, deps.clock.now());
-    await deps.messenger.askToDecide(request, request, { person, summary: summarizeApproval(request, viewer), signature, kind, postInTeams });
+    const postInTeams = await deps.notices.record(
+      request,
+      `${kind}:${request.id}:${person.id}`,
+      deps.clock.now(),
+    );
+    await deps.messenger.askToDecide(request, request, {
+      person,
+      summary: summarizeApproval(request, viewer),
+      signature,
+      kind,
+      postInTeams,
+    });
   };
   await ask(approver, approver);
   const delegate = activeDelegate(settings, deps.clock.now());

@@ -4,20 +4,28 @@ import { addWorkingDays } from './working-days.js';
 describe('addWorkingDays', () => {
   it('skips the weekend: Friday afternoon plus two working days is Tuesday afternoon', () => {
     // Friday 7 March 2025, 10:00 in London (GMT).
-    expect(addWorkingDays(new Date('2025-03-07T10:00:00Z'), 2, 'Europe/London')).toEqual(new Date('2025-03-11T10:00:00Z'));
+    expect(addWorkingDays(new Date('2025-03-07T10:00:00Z'), 2, 'Europe/London')).toEqual(
+      new Date('2025-03-11T10:00:00Z'),
+    );
   });
 
   it('counts Monday to Wednesday within one week', () => {
-    expect(addWorkingDays(new Date('2025-03-03T09:15:00Z'), 2, 'Europe/London')).toEqual(new Date('2025-03-05T09:15:00Z'));
+    expect(addWorkingDays(new Date('2025-03-03T09:15:00Z'), 2, 'Europe/London')).toEqual(
+      new Date('2025-03-05T09:15:00Z'),
+    );
   });
 
   it('treats a request made on Saturday like one made on Friday evening: due on Tuesday', () => {
-    expect(addWorkingDays(new Date('2025-03-08T12:00:00Z'), 2, 'Europe/London')).toEqual(new Date('2025-03-11T12:00:00Z'));
+    expect(addWorkingDays(new Date('2025-03-08T12:00:00Z'), 2, 'Europe/London')).toEqual(
+      new Date('2025-03-11T12:00:00Z'),
+    );
   });
 
   it('keeps the wall-clock time across a daylight-saving change (Los Angeles, 9 March 2025)', () => {
     // Friday 15:00 PST (UTC-8) → Tuesday 15:00 PDT (UTC-7).
-    expect(addWorkingDays(new Date('2025-03-07T23:00:00Z'), 2, 'America/Los_Angeles')).toEqual(new Date('2025-03-11T22:00:00Z'));
+    expect(addWorkingDays(new Date('2025-03-07T23:00:00Z'), 2, 'America/Los_Angeles')).toEqual(
+      new Date('2025-03-11T22:00:00Z'),
+    );
   });
 
   it("counts days on the approver's calendar: the same instant is Friday in Los Angeles and Saturday in Tokyo", () => {

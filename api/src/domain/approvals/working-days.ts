@@ -18,8 +18,14 @@ function wallClockOf(instant: Date, timeZone: string): WallClock {
     minute: '2-digit',
     second: '2-digit',
   }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((candidate) => candidate.type === type)?.value ?? '00';
-  return { year: Number(part('year')), month: Number(part('month')), day: Number(part('day')), time: `${part('hour')}:${part('minute')}:${part('second')}` };
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((candidate) => candidate.type === type)?.value ?? '00';
+  return {
+    year: Number(part('year')),
+    month: Number(part('month')),
+    day: Number(part('day')),
+    time: `${part('hour')}:${part('minute')}:${part('second')}`,
+  };
 }
 
 const pad = (value: number): string => String(value).padStart(2, '0');

@@ -1,0 +1,55 @@
+import { createProactiveMessenger, type BotConfig } from '@campus/bot';
+import type { Db } from 'mongodb';
+import type { ApprovalConfig } from '../../config.js';
+import { createApprovalSigner } from '../../domain/approvals/approval-signature.js';
+import type { ApprovalPorts } from '../../domain/approvals/create-approvals.js';
+import type { TeamsConversationStore } from '../../domain/approvals/teams-conversations.js';
+import { createApproverDirectory } from '../graph/approver-directory.js';
+import type { GraphGateway } from '../graph/graph-gateway.js';
+import { createApprovalSettingsStore } from '../mongo/approval-settings-store.js';
+import {
+  createApprovalDecisionStore,
+  createApprovalNoticeLog,
+  createApprovalStore,
+} from '../mongo/approval-store.js';
+import { createApprovalMessenger } from './approval-messenger.js';
+
+export interface ApprovalWiringInput {
+  db: Db;
+  graph: GraphGateway;
+  bot: BotConfig;
+  config: ApprovalConfig;
+  conversations: TeamsConversationStore;
+  publicUrl: string;
+  logger: { warn(details: object, message: string): void };
+}
+
+/** The approvals view of the tab, opened from approval mails and cards (the tab runs in Teams, Outlook and browsers). */
+export function approvalsViewUrl(publicUrl: string): string {
+  return `${publicUrl}/?view=approvals`;
+}
+
+/** Supervisor approval on the real adapters: MongoDB stores, Graph, mail through the outbox, Teams through the bot. */
+export function createApprovalPorts(input: ApprovalWiringInput): ApprovalPorts {
+  const teams = createProactiveMessenger(input.bot);
+  return {
+    approvals: createApprovalStore(input.db),
+    decisions: createApprovalDecisionStore(input.db),
+    notices: createApprovalNoticeLog(input.db),
+    settings: createApprovalSettingsStore(input.db),
+    directory: createApproverDirectory(input.graph),
+    signer: createApprovalSigner(input.config.signingKey),
+    expiryLeadMs: input.config.expiryLeadMs,
+    createMessenger: (mail) =>
+      createApprovalMessenger({
+        mail,
+        teams,
+        conversations: input.conversations,
+        originator: input.config.originator,
+        sender: input.config.mailSender,
+        approvalsUrl: approvalsViewUrl(input.publicUrl),
+        tabUrl: input.publicUrl,
+        logger: input.logger,
+      }),
+  };
+}

@@ -202,6 +202,7 @@ describe('Graph writes under 20% failures', () => {
     });
     const run = randomUUID().slice(0, 8);
     const recipients = [...tenant.state.users.values()].filter((user) => user.accountEnabled).slice(40, 70);
+    await dev('POST', '/stats/reset');
     await dev('PUT', '/faults', FAULTS);
     try {
       await Promise.all(
@@ -242,6 +243,10 @@ describe('Graph writes under 20% failures', () => {
     } finally {
       await dev('DELETE', '/faults');
     }
+    // Mails requested together went out together: Graph saw $batch calls, each carrying several sendMail requests.
+    const stats = await dev<{ byRoute: Record<string, number>; batchSubRequests: number }>('GET', '/stats');
+    expect(stats.byRoute['POST /v1.0/$batch']).toBeGreaterThan(0);
+    expect(stats.batchSubRequests).toBeGreaterThan(stats.byRoute['POST /v1.0/$batch']!);
     const subjects = (await sentMessages())
       .filter((message) => message.kind === 'sendMail' && message.subject.startsWith(`Reminder ${run} `))
       .map((message) => message.subject);

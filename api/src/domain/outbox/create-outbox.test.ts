@@ -73,6 +73,23 @@ describe('outbox', () => {
     expect(await outbox.processDue(10)).toMatchObject({ attendeesSynced: 0 });
   });
 
+  it('tries recording an intent again while the store is briefly busy, and reports a store that stays down', async () => {
+    const w = world();
+    const outbox = w.outbox();
+    const insert = w.memory.store.insert;
+    let failures = 2;
+    w.memory.store.insert = async (item) => {
+      if (failures-- > 0) throw createError('CAMPUS_ERR_STORE_UNAVAILABLE', 'database is locked (test)');
+      return insert(item);
+    };
+    expect(await outbox.enqueue(scope, 'k1', 'event:s1', intent)).toBe('inserted');
+    failures = 3;
+    await expect(outbox.enqueue(scope, 'k2', 'event:s1', intent)).rejects.toMatchObject({
+      code: 'CAMPUS_ERR_STORE_UNAVAILABLE',
+    });
+    expect(w.memory.items.has('k2')).toBe(false);
+  });
+
   it('hands a failed delivery to the next worker pass, then backs off exponentially', async () => {
     const w = world();
     const outbox = w.outbox();

@@ -73,12 +73,16 @@ export interface Outbox {
  * crashed holder's targets are taken over within this time.
  */
 const CLAIM_TTL_MS = 15_000;
+/** Tries at recording an intent while the store answers with transient failures. */
+const ENQUEUE_ATTEMPTS = 3;
 /** Rounds one holder drives a target for before leaving what keeps arriving to the worker. */
 const MAX_ROUNDS = 20;
 /** Targets delivered at once by a worker pass: concurrent Graph writes travel in one $batch of 20. */
 const WORKER_CONCURRENCY = 20;
 /** Delivered items are kept this long (for inspection), then removed. */
 const KEEP_DONE_MS = 7 * 86_400_000;
+/** Delivered items are looked for at most this often. */
+const PURGE_EVERY_MS = 3_600_000;
 
 type RoundOutcome = 'busy' | 'idle' | 'waiting' | 'delivered' | 'retrying';
 
@@ -115,6 +119,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const pausedUntil = new Map<string, Date>();
   const background = new Set<Promise<unknown>>();
   let acquisitions = 0;
+  let nextPurgeAt = new Date(0);
 
   function handlerFor(target: string): TargetHandler {
     const handler = deps.handlers[target.slice(0, target.indexOf(':'))];
@@ -239,7 +244,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   return {
     async enqueue(scope, id, target, intent) {
       const now = clock.now();
-      return store.insert({
+      const item: OutboxItem = {
         id,
         tenantId: scope.tenantId,
         target,
@@ -250,7 +255,16 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         lastError: null,
         createdAt: now,
         updatedAt: now,
-      });
+      };
+      // The caller's change is already stored: a store that is busy for a moment should not fail its request.
+      // The insert is idempotent by key, so trying it again is safe.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await store.insert(item);
+        } catch (error) {
+          if (attempt >= ENQUEUE_ATTEMPTS || !classifyFailure(error).transient) throw error;
+        }
+      }
     },
 
     async deliverNow(scope, target) {
@@ -276,7 +290,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         }
       };
       await Promise.all(Array.from({ length: Math.min(WORKER_CONCURRENCY, due.length) }, lane));
-      await store.purgeDone(new Date(now.getTime() - KEEP_DONE_MS), limit);
+      if (now >= nextPurgeAt) {
+        await store.purgeDone(new Date(now.getTime() - KEEP_DONE_MS), limit);
+        nextPurgeAt = new Date(now.getTime() + PURGE_EVERY_MS);
+      }
       return report;
     },
 

@@ -84,11 +84,7 @@ export function createCampusBotPorts(deps: CampusBotPortsDeps): CampusBotPorts {
 
     async decideApproval(botActor, press) {
       const approvals = approvalsOf(deps);
-      const actor = {
-        tenantId: botActor.tenantId,
-        userId: botActor.userId,
-        displayName: botActor.displayName,
-      };
+      const actor = { tenantId: botActor.tenantId, userId: botActor.userId };
       try {
         await approvals.decide(
           actor,

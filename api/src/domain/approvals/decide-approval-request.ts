@@ -1,6 +1,6 @@
 import { createError } from '../../errors.js';
 import type { TenantScope } from '../shared/tenant-scope.js';
-import type { ApprovalDecision, ApprovalRequest, DecisionVia } from './approval.js';
+import type { ApprovalDecision, ApprovalRequest } from './approval.js';
 import type { ApprovalDeps } from './approval-deps.js';
 import { activeDelegate } from './approval-settings.js';
 import { finishDecision, newDecision, recordDecision } from './settle-decision.js';
@@ -8,8 +8,6 @@ import { finishDecision, newDecision, recordDecision } from './settle-decision.j
 /** Who acts on a request: the signed-in user (tab) or the user who pressed a card button (Teams, Outlook). */
 export interface ApprovalActor extends TenantScope {
   userId: string;
-  /** Recorded with a decision so cards can say who decided. */
-  displayName?: string;
 }
 
 export interface DecisionInput {
@@ -52,20 +50,23 @@ export function checkProof(deps: ApprovalDeps, request: ApprovalRequest, proof: 
     );
 }
 
-/** How the actor may decide this request: as its approver or as the approver's active delegate; otherwise 403. */
+/**
+ * How the actor may decide this request: as its approver or as the approver's active delegate (403 otherwise), and
+ * their name as the directory gave it (not as the client says).
+ */
 export async function authorizeDecider(
   deps: ApprovalDeps,
   request: ApprovalRequest,
   userId: string,
-): Promise<'approver' | 'delegate'> {
+): Promise<{ role: 'approver' | 'delegate'; name: string }> {
   const approver = request.approver;
   const refuse = (why: string) =>
     createError('CAMPUS_ERR_NOT_APPROVER', why, { details: { approvalId: request.id } });
   if (!approver) throw refuse('this request has no approver yet');
   if (sameId(userId, request.employee.id)) throw refuse('you cannot decide on your own registration');
-  if (sameId(userId, approver.id)) return 'approver';
+  if (sameId(userId, approver.id)) return { role: 'approver', name: approver.displayName };
   const delegate = activeDelegate(await deps.settings.find(request, approver.id), deps.clock.now());
-  if (delegate && sameId(delegate.id, userId)) return 'delegate';
+  if (delegate && sameId(delegate.id, userId)) return { role: 'delegate', name: delegate.displayName };
   throw refuse(`only ${approver.displayName} or their delegate can decide on this request`);
 }
 
@@ -105,7 +106,7 @@ export async function decideApprovalRequest(
 ): Promise<{ request: ApprovalRequest; decision: ApprovalDecision }> {
   const request = await findRequest(deps, actor, input.approvalId);
   checkProof(deps, request, proof);
-  const role = await authorizeDecider(deps, request, actor.userId);
+  const decider = await authorizeDecider(deps, request, actor.userId);
   const wanted = outcomeOf[input.decision];
   const existing = await deps.decisions.find(request, request.id);
   if (existing) {
@@ -116,7 +117,6 @@ export async function decideApprovalRequest(
     };
   }
   if (deps.clock.now() >= request.expiresAt) throw closed(request, 'expired');
-  const via: DecisionVia = role;
   const winner = await recordDecision(
     deps,
     request,
@@ -124,7 +124,7 @@ export async function decideApprovalRequest(
       deps,
       request,
       wanted,
-      { userId: actor.userId, name: actor.displayName ?? null, via, ruleId: null },
+      { userId: actor.userId, name: decider.name, via: decider.role, ruleId: null },
       input.comment,
     ),
   );

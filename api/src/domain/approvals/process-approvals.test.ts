@@ -89,4 +89,14 @@ describe('the approval worker', () => {
     expect((await t.stores.approvals.findById(TENANT, stuck!.id))!.status).toBe('withdrawn');
     expect(t.asked).toEqual([]);
   });
+
+  it('withdraws instead of expiring a request whose registration was decided another way', async () => {
+    const t = createApprovalHarness({ now: friday });
+    const request = await t.request(people.adele, sessionAt(nextThursday, 60));
+    await t.deps.registrationDecisions.decide(TENANT, request.registrationId, 'approve', 'organizer', null);
+    t.setNow(new Date('2025-03-13T16:00:00Z'));
+    expect(await t.approvals.process(10)).toMatchObject({ expired: 0 });
+    expect((await t.stores.approvals.findById(TENANT, request.id))!.status).toBe('withdrawn');
+    expect(t.told).toEqual([]);
+  });
 });

@@ -53,8 +53,28 @@ async function remind(deps: ApprovalDeps, request: ApprovalRequest): Promise<boo
   return true;
 }
 
-/** Campus declines a request nobody decided in time; if someone decided meanwhile, their decision is finished instead. */
+/**
+ * Campus declines a request nobody decided in time; if someone decided meanwhile, their decision is finished instead.
+ * A registration that moved on without this request (cancelled, decided elsewhere) withdraws it rather than expire.
+ */
 async function expire(deps: ApprovalDeps, request: ApprovalRequest): Promise<boolean> {
+  if (
+    !(await deps.decisions.find(request, request.id)) &&
+    !(await deps.registrationDecisions.isAwaiting(request, request.registrationId, request.round))
+  ) {
+    await recordDecision(
+      deps,
+      request,
+      newDecision(
+        deps,
+        request,
+        'withdrawn',
+        { userId: null, name: null, via: 'withdrawal', ruleId: null },
+        null,
+      ),
+    );
+    return false;
+  }
   const decision = await recordDecision(
     deps,
     request,

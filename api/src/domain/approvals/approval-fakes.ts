@@ -46,6 +46,8 @@ export function createApprovalHarness(options: { now: Date; expiryLeadMs?: numbe
   const awaiting = new Map<string, number>();
   const warnings: string[] = [];
   const registrationFailure: { error: Error | null } = { error: null };
+  /** Registrations waiting for approval that the lifecycle never asked about (a crash in between). */
+  const forgotten: Array<{ registration: Registration; session: Session }> = [];
   const lookup = (id: string) => Object.values(people).find((person) => person.id === id) ?? null;
 
   const deps: ApprovalDeps = {
@@ -86,6 +88,12 @@ export function createApprovalHarness(options: { now: Date; expiryLeadMs?: numbe
         applied.push({ registrationId, action: 'expire' });
         awaiting.delete(registrationId);
       },
+      async listAwaiting(before) {
+        return forgotten.filter(
+          ({ registration }) =>
+            registration.updatedAt < before && awaiting.get(registration.id) === registration.version,
+        );
+      },
       async isAwaiting(_scope, registrationId, round) {
         return awaiting.get(registrationId) === round;
       },
@@ -111,6 +119,13 @@ export function createApprovalHarness(options: { now: Date; expiryLeadMs?: numbe
     applied,
     warnings,
     registrationFailure,
+    /** A registration left pendingApproval without a request, as a crash between the two leaves it. */
+    forget(employee: ApprovalPerson, session: Session, version = 2) {
+      const registration = { ...registrationOf(employee, session, version), updatedAt: now };
+      awaiting.set(registration.id, version);
+      forgotten.push({ registration, session });
+      return registration;
+    },
     setNow(at: Date) {
       now = at;
     },

@@ -1,3 +1,5 @@
+import type { Registration } from '../registrations/registration.js';
+import type { Session } from '../sessions/session.js';
 import type { TenantScope } from '../shared/tenant-scope.js';
 import type { ApprovalDecision, ApprovalPerson, ApprovalRequest, BusyPeriod } from './approval.js';
 import type { ApprovalSummary } from './approval-summary.js';
@@ -62,6 +64,11 @@ export interface RegistrationDecisions {
   expire(scope: TenantScope, registrationId: string, reason: string): Promise<void>;
   /** Whether the registration still waits for this request's decision. */
   isAwaiting(scope: TenantScope, registrationId: string, round: number): Promise<boolean>;
+  /**
+   * Across tenants: registrations of open sessions that wait for approval since before `before`, with their
+   * session, for the worker to ask again when a crash came between the registration's change and its request.
+   */
+  listAwaiting(before: Date, limit: number): Promise<Array<{ registration: Registration; session: Session }>>;
 }
 
 export interface ApprovalLogger {

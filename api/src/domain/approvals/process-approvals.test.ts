@@ -99,4 +99,16 @@ describe('the approval worker', () => {
     expect((await t.stores.approvals.findById(TENANT, request.id))!.status).toBe('withdrawn');
     expect(t.told).toEqual([]);
   });
+
+  it('asks about a registration left waiting without a request (a crash between the two), once', async () => {
+    const t = createApprovalHarness({ now: friday });
+    const registration = t.forget(people.adele, sessionAt(nextThursday, 60));
+    t.setNow(new Date(registration.updatedAt.getTime() + 5 * 60_000));
+    expect(await t.approvals.process(10)).toMatchObject({ requested: 1 });
+    expect(await t.approvals.process(10)).toMatchObject({ requested: 0 });
+    expect(t.asked.map((recipient) => recipient.person.id)).toEqual(['megan']);
+    expect(await t.stores.approvals.findByRegistration(TENANT, registration.id, 2)).toMatchObject({
+      status: 'pending',
+    });
+  });
 });

@@ -1,6 +1,6 @@
 import type { ApprovalRequest } from './approval.js';
 import { errorDetails, type ApprovalDeps } from './approval-deps.js';
-import { askAll, resolveAndAsk } from './request-approval.js';
+import { askAll, createApprovalRequests, resolveAndAsk } from './request-approval.js';
 import { finishDecision, newDecision, REAPPLY_AFTER_MS, recordDecision } from './settle-decision.js';
 
 /** A request still resolving this long after it was made was cut short by a crash (or Graph was down). */
@@ -8,6 +8,8 @@ const RESUME_AFTER_MS = 60_000;
 
 /** What one worker pass did. */
 export interface ApprovalWorkReport {
+  /** Registrations waiting for approval that had no request (a crash between the two) and were asked now. */
+  requested: number;
   resumed: number;
   reapplied: number;
   reminded: number;
@@ -105,7 +107,7 @@ async function resume(deps: ApprovalDeps, request: ApprovalRequest): Promise<boo
 
 /**
  * The approval worker's pass (server.ts runs it on an interval, one pass at a time): finishes work a crash cut
- * short, reminds after two working days, and expires requests whose session is about to start. Each step is safe
+ * short (including a registration left waiting with no request), reminds after two working days, and expires requests whose session is about to start. Each step is safe
  * to repeat and to run in several processes at once.
  */
 export async function processApprovals(deps: ApprovalDeps, limit: number): Promise<ApprovalWorkReport> {
@@ -139,5 +141,17 @@ export async function processApprovals(deps: ApprovalDeps, limit: number): Promi
     (r) => ({ approvalId: r.id }),
     (request) => remind(deps, request),
   );
-  return { resumed, reapplied, reminded, expired };
+  const requests = createApprovalRequests(deps);
+  const requested = await each(
+    deps,
+    await deps.registrationDecisions.listAwaiting(new Date(now.getTime() - RESUME_AFTER_MS), limit),
+    ({ registration }) => ({ registrationId: registration.id }),
+    async ({ registration, session }) => {
+      if (await deps.approvals.findByRegistration(registration, registration.id, registration.version))
+        return false;
+      await requests.requestApproval(registration, registration, session);
+      return true;
+    },
+  );
+  return { requested, resumed, reapplied, reminded, expired };
 }

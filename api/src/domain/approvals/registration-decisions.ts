@@ -7,6 +7,8 @@ import {
   findSession,
   type RegistrationDeps,
 } from '../registrations/registration-flow.js';
+import type { Registration } from '../registrations/registration.js';
+import type { Session } from '../sessions/session.js';
 import type { RegistrationDecisions } from './approval-ports.js';
 
 /**
@@ -33,6 +35,20 @@ export function createRegistrationDecisions(deps: RegistrationDeps): Registratio
       const session = await findSession(deps.sessions, scope, after.sessionId);
       if (await afterChange(deps, before, after, session)) await tryPromote(deps, scope, session.id);
       await deps.notifier.registrationDecided(scope, after, session, 'declined', reason);
+    },
+    async listAwaiting(before, limit) {
+      const found: Array<{ registration: Registration; session: Session }> = [];
+      const sessions = (await deps.sessions.listOpenAcrossTenants(deps.clock.now(), limit)).filter(
+        (session) => session.approval === 'supervisor',
+      );
+      for (const session of sessions) {
+        for (const registration of await deps.registrations.listBySession(session, session.id)) {
+          if (registration.status === 'pendingApproval' && registration.updatedAt < before)
+            found.push({ registration, session });
+        }
+        if (found.length >= limit) break;
+      }
+      return found.slice(0, limit);
     },
     async isAwaiting(scope, registrationId, round) {
       const registration = await reloadRegistration(deps, scope, registrationId);

@@ -33,7 +33,7 @@ export const graphRoutes: FastifyPluginAsync<{ ctx: DevTenantContext; statePlugi
     const path = request.url.split('?')[0]!;
     if (path === BATCH_PATH) return;
     const { fault, delayMs } = ctx.faults.decide(path);
-    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (delayMs > 0) await ctx.stats.hold(delayMs);
     if (fault) return sendFault(request, reply, fault.kind, fault.retryAfterSeconds);
   });
 

@@ -10,18 +10,23 @@ export interface GraphStats {
   byStatus: Record<string, number>;
   throttled: number;
   unavailable: number;
+  /** Requests held right now by a delay fault: a test can act while a write is surely on the wire. */
+  delayedNow: number;
 }
 
 export interface StatsRecorder {
   record(method: string, routeTemplate: string, statusCode: number, fromBatch: boolean): void;
+  /** Holds a request for a delay fault, counted in delayedNow meanwhile. */
+  hold(delayMs: number): Promise<void>;
   snapshot(): GraphStats;
   reset(): void;
 }
 
 export function createStatsRecorder(): StatsRecorder {
   let stats: GraphStats;
+  let delayedNow = 0;
   const reset = (): void => {
-    stats = { since: new Date().toISOString(), httpRequests: 0, batchSubRequests: 0, byRoute: {}, byStatus: {}, throttled: 0, unavailable: 0 };
+    stats = { since: new Date().toISOString(), httpRequests: 0, batchSubRequests: 0, byRoute: {}, byStatus: {}, throttled: 0, unavailable: 0, delayedNow: 0 };
   };
   reset();
   return {
@@ -34,7 +39,15 @@ export function createStatsRecorder(): StatsRecorder {
       if (statusCode === 429) stats.throttled += 1;
       if (statusCode === 503) stats.unavailable += 1;
     },
-    snapshot: () => structuredClone(stats),
+    async hold(delayMs) {
+      delayedNow += 1;
+      try {
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      } finally {
+        delayedNow -= 1;
+      }
+    },
+    snapshot: () => ({ ...structuredClone(stats), delayedNow }),
     reset,
   };
 }

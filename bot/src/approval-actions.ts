@@ -46,6 +46,12 @@ function readApprovalData(data: unknown): ApprovalData | string {
 }
 
 /**
+ * Outlook delivers the Action.Execute presses of an actionable message to the bot through its Outlook channel, as the
+ * same `adaptiveCard/action` invoke Teams sends (https://learn.microsoft.com/outlook/actionable-messages/universal-action-model).
+ * Either way the request carries a Bot Framework token from Microsoft Entra ID, which CloudAdapter validates when
+ * BOT_ID is set (https://learn.microsoft.com/outlook/actionable-messages/security-requirements asks every action
+ * request's bearer token to be validated); the presser is `from.aadObjectId`, and the card's data is signed besides.
+ *
  * Runs an approval verb (Approve, Decline, or the card's refresh) and answers with the card to show in place of the
  * one pressed. Returns a problem text for data the bot cannot read at all (the caller answers 400).
  */

@@ -157,7 +157,7 @@ async function runOnce(context: {
   );
   const elapsedMs = performance.now() - started;
 
-  // Settled: every registration placed, no confirmed one waits for its invitation, no Graph write left in the outbox.
+  // Settled: the seats are placed, no confirmed registration waits for its invitation, no Graph write is left.
   const settleStart = performance.now();
   for (;;) {
     const placing = await db.collection('registrations').countDocuments({ sessionId, status: 'requested' });
@@ -167,7 +167,9 @@ async function runOnce(context: {
     const open = await db
       .collection('outbox')
       .countDocuments({ target: `event:${sessionId}`, status: { $in: ['pending', 'sending'] } });
-    if (placing === 0 && pendingInvites === 0 && open === 0) break;
+    const seatsTaken = await db.collection('seats').countDocuments({ sessionId, kind: { $exists: false } });
+    // A registration still being placed can only change the attendees while a seat is free.
+    if ((placing === 0 || seatsTaken >= SEATS) && pendingInvites === 0 && open === 0) break;
     if (performance.now() - settleStart > SETTLE_TIMEOUT_MS) {
       throw new Error(
         `not settled: ${placing} registrations being placed, ${pendingInvites} invites pending, ${open} outbox items open`,
@@ -368,10 +370,14 @@ export default async function bookingBench(): Promise<Record<string, unknown>> {
       faults_other_answers: faulty.otherAnswers,
     };
   } finally {
-    await mongo.close();
-    await server.close();
-    await tenant.stop();
-    await ferret.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    // Every step runs even when one fails, so no FerretDB process or data directory is left behind.
+    const steps = [
+      () => mongo.close(),
+      () => server.close(),
+      () => tenant.stop(),
+      () => ferret.stop(),
+      () => rm(dataDir, { recursive: true, force: true }),
+    ];
+    for (const step of steps) await step().catch((error: unknown) => log(`cleanup: ${String(error)}`));
   }
 }

@@ -230,6 +230,29 @@ describe('outbox', () => {
     });
   });
 
+  it('counts its claim as lost once renewals go unanswered for most of its time to live', async () => {
+    const w = world();
+    const outbox = w.outbox();
+    await outbox.enqueue(scope, 'k1', 'event:s1', intent);
+    w.memory.store.renewClaim = async () => {
+      throw createError('CAMPUS_ERR_STORE_UNAVAILABLE', 'store down (test)');
+    };
+    w.behave(async () => {
+      w.advance(6_000);
+      w.beats.forEach((beat) => beat());
+      await new Promise((resolve) => setImmediate(resolve));
+      // 11 s into a 15 s claim, nothing renewed: too little is left to start a write in.
+      w.advance(5_000);
+    });
+    await outbox.deliverNow(scope, 'event:s1');
+    expect(w.delivered).toEqual([]);
+    expect(w.item('k1')).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: expect.stringContaining('claim'),
+    });
+  });
+
   it('removes delivered items after a week', async () => {
     const w = world();
     const outbox = w.outbox();

@@ -73,8 +73,8 @@ export interface Outbox {
  * crashed holder's targets are taken over within this time.
  */
 const CLAIM_TTL_MS = 15_000;
-/** Tries at recording an intent while the store answers with transient failures. */
-const ENQUEUE_ATTEMPTS = 3;
+/** Tries at an outbox write (an intent, a delivery) while the store answers with transient failures. */
+const STORE_WRITE_ATTEMPTS = 3;
 /** Rounds one holder drives a target for before leaving what keeps arriving to the worker. */
 const MAX_ROUNDS = 20;
 /** Targets delivered at once by a worker pass: concurrent Graph writes travel in one $batch of 20. */
@@ -98,6 +98,17 @@ function defaultHeartbeat(everyMs: number, beat: () => void): () => void {
   const timer = setInterval(beat, everyMs);
   timer.unref?.();
   return () => clearInterval(timer);
+}
+
+/** Runs a store write up to STORE_WRITE_ATTEMPTS times while it fails transiently (SQLite busy, a failover). */
+async function retryTransient<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= STORE_WRITE_ATTEMPTS || !classifyFailure(error).transient) throw error;
+    }
+  }
 }
 
 /** A target is due when none of its open items waits for a retry: new items do not cut a backoff short. */
@@ -170,25 +181,28 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     // One holder name per acquisition, so a late release of an ended claim cannot end a newer one of this process.
     const holder = `${deps.holderId}#${++acquisitions}`;
     if (!(await store.claim(scope, target, holder, ttlMs))) return 'busy';
-    let held = true;
+    // Until when the claim surely lasts: moved on by each renewal the store confirms, ended by one it denies.
+    let heldUntil = clock.now().getTime() + ttlMs;
     const stop = heartbeat(Math.floor(ttlMs / 3), () => {
+      const renewedAt = clock.now().getTime();
       store.renewClaim(scope, target, holder, ttlMs).then(
         (renewed) => {
-          held &&= renewed;
+          heldUntil = renewed ? Math.max(heldUntil, renewedAt + ttlMs) : 0;
         },
-        // A renewal the store did not answer is tried again at the next beat; the claim outlives two misses.
+        // Unanswered renewals are tried again at the next beat; meanwhile the claim runs out on its own.
         () => undefined,
       );
     });
+    const claim: Claim = {
+      assertHeld() {
+        // A write needs some of the claim left to start in: it keeps the claim only while renewals succeed.
+        if (clock.now().getTime() >= heldUntil - ttlMs / 3) throw new ClaimLostError(target);
+      },
+    };
     try {
       const items = await store.listOpenByTarget(scope, target);
       if (items.length === 0) return 'idle';
       if (!isDue(items, clock.now())) return 'waiting';
-      const claim: Claim = {
-        assertHeld() {
-          if (!held) throw new ClaimLostError(target);
-        },
-      };
       let part: Partial<DeliveryReport>;
       try {
         part = await handlerFor(target)(scope, target, items, claim);
@@ -197,10 +211,14 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         report[outcome === 'retrying' ? 'retried' : 'failed'] += 1;
         return outcome;
       }
-      await store.update(
-        scope,
-        items.map((item) => item.id),
-        { status: 'done', lastError: null, updatedAt: clock.now() },
+      // Written at once, and tried again while the store is briefly busy: an item left open is delivered again,
+      // which for a mail means a second copy.
+      await retryTransient(() =>
+        store.update(
+          scope,
+          items.map((item) => item.id),
+          { status: 'done', lastError: null, updatedAt: clock.now() },
+        ),
       );
       addTo(report, part);
       return 'delivered';
@@ -258,13 +276,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       };
       // The caller's change is already stored: a store that is busy for a moment should not fail its request.
       // The insert is idempotent by key, so trying it again is safe.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await store.insert(item);
-        } catch (error) {
-          if (attempt >= ENQUEUE_ATTEMPTS || !classifyFailure(error).transient) throw error;
-        }
-      }
+      return retryTransient(() => store.insert(item));
     },
 
     async deliverNow(scope, target) {

@@ -55,9 +55,9 @@ export interface SeatDocument {
   /**
    * Absent for a seat held by a registration. 'blocked': a seat number above a reduced capacity, or one reserved
    * while holders move below it (registrationId `blocked:${sessionId}:${seat}`). 'moving': a holder's seat while it
-   * moves (registrationId `moving:${registrationId}`).
+   * moves (registrationId `moving:${registrationId}`). 'queue': seat 0, present while people wait for a seat.
    */
-  kind?: 'blocked' | 'moving';
+  kind?: 'blocked' | 'moving' | 'queue';
 }
 
 /**

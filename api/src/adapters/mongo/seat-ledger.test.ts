@@ -74,3 +74,22 @@ describe('seat ledger', () => {
     expect((await seats.countTaken(contoso, [])).size).toBe(0);
   });
 });
+
+describe('seat ledger queue note', () => {
+  it('says whether people wait, without counting the note as a seat', async () => {
+    const seats = createSeatLedger(store.db());
+    expect(await seats.occupancy(contoso, 'queue')).toEqual({ taken: 0, queued: false });
+    expect(await seats.claim(contoso, 'queue', 2, 'q-1')).toBe(1);
+    await seats.markQueued(contoso, 'queue');
+    await seats.markQueued(contoso, 'queue');
+    expect(await seats.occupancy(contoso, 'queue')).toEqual({ taken: 1, queued: true });
+    expect(await seats.occupancy(fabrikam, 'queue')).toEqual({ taken: 0, queued: false });
+    expect((await seats.countTaken(contoso, ['queue'])).get('queue')).toBe(1);
+    expect(await seats.listHolders(contoso, 'queue')).toEqual([{ seat: 1, registrationId: 'q-1', claimedAt: expect.any(Date) }]);
+    expect(await seats.claim(contoso, 'queue', 2, 'q-2')).toBe(2);
+    expect(await seats.claim(contoso, 'queue', 2, 'q-3')).toBeNull();
+    expect(await seats.resize(contoso, 'queue', 2, 2)).toEqual({ resized: true });
+    await seats.clearQueued(contoso, 'queue');
+    expect(await seats.occupancy(contoso, 'queue')).toEqual({ taken: 2, queued: false });
+  });
+});

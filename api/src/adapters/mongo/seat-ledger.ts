@@ -6,8 +6,11 @@ import { shrinkSeats } from './seat-resize.js';
 import { tryInsert, withStore } from './store-errors.js';
 import { inTenant } from './tenant-filter.js';
 
-/** Seat rows that count as taken by a registration: held ones and those whose holder is moving (not blockers). */
-export const heldSeats = { kind: { $ne: 'blocked' as const } };
+/** Seat rows that count as taken by a registration: held ones and those whose holder is moving. */
+export const heldSeats = { kind: { $nin: ['blocked' as const, 'queue' as const] } };
+
+/** Seat 0 is not a seat: its row says that people wait for one (see SeatLedger.occupancy). */
+const QUEUE_SEAT = 0;
 
 /** The registration a held or moving seat belongs to. */
 export function holderOf(document: Pick<SeatDocument, 'registrationId' | 'kind'>): string {
@@ -81,10 +84,26 @@ export function createSeatLedger(db: Db): SeatLedger {
         return counts;
       }),
 
+    occupancy: (scope, sessionId) =>
+      withStore(async () => {
+        const rows = await seats.find(inTenant<SeatDocument>(scope, { sessionId }), { projection: { _id: 0, kind: 1 } }).toArray();
+        return { taken: rows.filter((row) => row.kind !== 'blocked' && row.kind !== 'queue').length, queued: rows.some((row) => row.kind === 'queue') };
+      }),
+
+    markQueued: (scope, sessionId) =>
+      withStore(async () => {
+        await tryInsert(seats, { tenantId: scope.tenantId, sessionId, seat: QUEUE_SEAT, registrationId: `queue:${sessionId}`, claimedAt: new Date(), kind: 'queue' });
+      }),
+
+    clearQueued: (scope, sessionId) =>
+      withStore(async () => {
+        await seats.deleteMany(inTenant<SeatDocument>(scope, { sessionId, kind: 'queue' }));
+      }),
+
     listHolders: (scope, sessionId) =>
       withStore(async () => {
         const documents = await seats.find(inTenant<SeatDocument>(scope, { sessionId, ...heldSeats })).sort({ seat: 1 }).toArray();
-        return documents.map((document) => ({ seat: document.seat, registrationId: holderOf(document) }));
+        return documents.map((document) => ({ seat: document.seat, registrationId: holderOf(document), claimedAt: document.claimedAt }));
       }),
 
     resize: (scope, sessionId, from, to) =>

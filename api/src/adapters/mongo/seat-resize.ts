@@ -11,7 +11,7 @@ function blocker(scope: TenantScope, sessionId: string, seat: number): SeatDocum
   return { tenantId: scope.tenantId, sessionId, seat, registrationId: `blocked:${sessionId}:${seat}`, claimedAt: new Date(), kind: 'blocked' };
 }
 
-const isHeld = (document: SeatDocument) => document.kind !== 'blocked';
+const isHeld = (document: SeatDocument) => document.kind !== 'blocked' && document.kind !== 'queue';
 
 /**
  * Shrinks a session's seats from `from` to `to`. Every step is an insert into the unique seat index or a write to a

@@ -62,7 +62,23 @@ export function invalidTransition(registration: Registration, to: RegistrationSt
  */
 export async function changeRegistration(deps: ChangeDeps, registration: Registration, request: ChangeRequest): Promise<Registration | null> {
   if (!canTransition(registration.status, request.to, request.by.role)) throw invalidTransition(registration, request.to, request.by);
-  const at = deps.clock.now();
+  const change = recordChange(registration, request, deps.clock.now());
+  if ((await deps.history.append(change)) === 'conflict') return null;
+  await deps.registrations.applyChange(registration, change);
+  const after = applied(registration, change);
+  // A newer change may have been stored before ours landed over it: bring the stored copy forward again.
+  await catchUp(deps, after);
+  return after;
+}
+
+/** The registration as it is after `change`. */
+export function applied(registration: Registration, change: RegistrationChange): Registration {
+  const invite = change.to === 'confirmed' ? 'pending' : registration.invite;
+  return { ...registration, ...change.state, invite, version: change.version, updatedAt: change.at };
+}
+
+/** The history entry for making `request` to the registration as last read (not yet checked against the table). */
+export function recordChange(registration: Registration, request: ChangeRequest, at: Date): RegistrationChange {
   const closes = request.to === 'cancelled' || request.to === 'declined';
   const state: RegistrationChange['state'] = {
     status: request.to,
@@ -70,7 +86,7 @@ export async function changeRegistration(deps: ChangeDeps, registration: Registr
     arrival: request.arrival ?? registration.arrival,
     closedBy: closes ? request.by : null,
   };
-  const change: RegistrationChange = {
+  return {
     tenantId: registration.tenantId,
     sessionId: registration.sessionId,
     registrationId: registration.id,
@@ -83,12 +99,6 @@ export async function changeRegistration(deps: ChangeDeps, registration: Registr
     reason: request.reason ?? null,
     state,
   };
-  if ((await deps.history.append(change)) === 'conflict') return null;
-  await deps.registrations.applyChange(registration, change);
-  const after: Registration = { ...registration, ...state, invite: request.to === 'confirmed' ? 'pending' : registration.invite, version: change.version, updatedAt: at };
-  // A newer change may have been stored before ours landed over it: bring the stored copy forward again.
-  await catchUp(deps, after);
-  return after;
 }
 
 /** The registration with every history entry after `stored.version` applied, stored copy included. */
@@ -101,8 +111,7 @@ async function catchUp(deps: ChangeDeps, stored: Registration): Promise<Registra
   }
   if (!latest) return stored;
   await deps.registrations.applyChange(stored, latest);
-  const invite = latest.to === 'confirmed' ? 'pending' : stored.invite;
-  return { ...stored, ...latest.state, invite, version: latest.version, updatedAt: latest.at };
+  return applied(stored, latest);
 }
 
 /** The registration as its history has it, repairing a stored copy that a crash left behind its latest change. */

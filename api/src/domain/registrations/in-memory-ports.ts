@@ -146,17 +146,30 @@ function createHistory(): RegistrationHistory & { all: Map<string, RegistrationC
   };
 }
 
-function createSeats(): SeatLedger & { held: Map<string, Map<number, string>> } {
+function createSeats(clock: { now(): Date }): SeatLedger & { held: Map<string, Map<number, string>>; queued: Set<string> } {
   const held = new Map<string, Map<number, string>>();
+  const claimedAt = new Map<string, Date>();
+  const queued = new Set<string>();
   const of = (sessionId: string) => held.get(sessionId) ?? held.set(sessionId, new Map()).get(sessionId)!;
   return {
     held,
+    queued,
+    async occupancy(_scope, sessionId) {
+      return { taken: of(sessionId).size, queued: queued.has(sessionId) };
+    },
+    async markQueued(_scope, sessionId) {
+      queued.add(sessionId);
+    },
+    async clearQueued(_scope, sessionId) {
+      queued.delete(sessionId);
+    },
     async claim(_scope, sessionId, capacity, registrationId) {
       const seats = of(sessionId);
       for (const [seat, holder] of seats) if (holder === registrationId) return seat;
       for (let seat = 1; seat <= capacity; seat++) {
         if (!seats.has(seat)) {
           seats.set(seat, registrationId);
+          claimedAt.set(registrationId, clock.now());
           return seat;
         }
       }
@@ -170,7 +183,7 @@ function createSeats(): SeatLedger & { held: Map<string, Map<number, string>> } 
       return new Map(sessionIds.map((id) => [id, of(id).size]));
     },
     async listHolders(_scope, sessionId) {
-      return [...of(sessionId)].map(([seat, registrationId]) => ({ seat, registrationId }));
+      return [...of(sessionId)].map(([seat, registrationId]) => ({ seat, registrationId, claimedAt: claimedAt.get(registrationId)! }));
     },
     async resize(_scope, sessionId, _from, to) {
       const seats = of(sessionId);
@@ -226,7 +239,7 @@ export function createTestPorts() {
     sessions: createSessions(),
     registrations,
     history: createHistory(),
-    seats: createSeats(),
+    seats: createSeats(clock),
     leases: createLeases(),
     bookSessionEvent: {
       async requestAttendeeSync(_scope, sessionId) {

@@ -11,6 +11,8 @@ const PROMOTION_LEASE_MS = 60_000;
 const MAX_ROUNDS = 20;
 /** Waitlisted people read beyond the free seats, for those passed over because the session overlaps one of theirs. */
 const EXTRA_CANDIDATES = 20;
+/** A seat whose registration does not exist is orphaned once this old: a registration being stored claims first. */
+const ORPHAN_SEAT_AFTER_MS = 60_000;
 
 interface PassOutcome {
   promoted: number;
@@ -71,6 +73,8 @@ async function fillFreeSeats(deps: RegistrationDeps, scope: TenantScope, session
   const first = new Set(cutShort.map((registration) => registration.id));
   const queue = await deps.registrations.listWaitlisted(scope, sessionId, Math.max(free, 0) + EXTRA_CANDIDATES);
   const waitlist = [...cutShort, ...queue.filter((registration) => !first.has(registration.id))];
+  // Nobody waits any more: newcomers may take free seats directly again.
+  if (waitlist.length === 0) await deps.seats.clearQueued(scope, sessionId);
   for (const candidate of waitlist) {
     if (await findOverlap(deps, scope, candidate.userId, session)) {
       outcome.skipped.add(candidate.id);
@@ -112,13 +116,15 @@ async function repairSeats(deps: RegistrationDeps, session: Session): Promise<Re
   if (holders.length === 0) return [];
   const stored = new Map((await deps.registrations.listBySession(session, session.id)).map((registration) => [registration.id, registration]));
   const cutShort: Registration[] = [];
-  for (const { registrationId } of holders) {
+  const orphanedBefore = deps.clock.now().getTime() - ORPHAN_SEAT_AFTER_MS;
+  for (const { registrationId, claimedAt } of holders) {
     const suspect = stored.get(registrationId);
     if (suspect && suspect.status !== 'cancelled' && suspect.status !== 'declined' && suspect.status !== 'waitlisted') continue;
     // The stored copy may lag its history: decide on the history's word.
     const current = await reloadRegistration(deps, session, registrationId);
-    if (!current || current.status === 'cancelled' || current.status === 'declined') await deps.seats.release(session, session.id, registrationId);
-    else if (current.status === 'waitlisted') cutShort.push(current);
+    const orphaned = !current && claimedAt.getTime() < orphanedBefore;
+    if (orphaned || current?.status === 'cancelled' || current?.status === 'declined') await deps.seats.release(session, session.id, registrationId);
+    else if (current?.status === 'waitlisted') cutShort.push(current);
   }
   return cutShort;
 }

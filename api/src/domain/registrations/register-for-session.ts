@@ -1,18 +1,20 @@
 import { createError } from '../../errors.js';
 import type { Session } from '../sessions/session.js';
 import type { Actor } from '../shared/tenant-scope.js';
-import { changeRegistration, describeStatus, reloadRegistration } from './change-registration.js';
+import { applied, changeRegistration, describeStatus, recordChange, reloadRegistration } from './change-registration.js';
 import { tryPromote } from './promote-waitlisted.js';
 import {
+  finishPlacement,
   findOpenSession,
   findOverlap,
-  findRegistrationOf,
   placeRequested,
   scheduleConflict,
+  seatedStatus,
+  takeSeatUnlessQueued,
   type RegistrationDeps,
 } from './registration-flow.js';
 import { registrationIdFor } from './registration-id.js';
-import { isLive } from './registration-states.js';
+import { holdsSeat, isLive } from './registration-states.js';
 import type { Arrival, ChangedBy, Registration } from './registration.js';
 
 export interface RegisterResult {
@@ -34,9 +36,10 @@ async function alreadyRegistered(deps: RegistrationDeps, registration: Registrat
 
 /**
  * The actor registers for a session: they get a seat (confirmed, or pendingApproval when the session needs their
- * supervisor's approval) or a place on the waitlist. The record is written first as 'requested'; it anchors
- * retries, so a request repeated after a crash completes the same registration instead of making a second one.
- * Someone whose registration was cancelled or declined may register again; they join at the back.
+ * supervisor's approval) or a place on the waitlist. A first registration is stored already placed, in one insert
+ * whose id (derived from tenant, session and user) refuses a second one; its history records requested, then the
+ * place. Someone whose registration was cancelled or declined registers again through 'requested', which anchors a
+ * retry after a crash; they join at the back.
  */
 export async function registerForSession(deps: RegistrationDeps, actor: Actor, sessionId: string): Promise<RegisterResult> {
   // Arrival is taken first, before any waiting on the store, so it is the order in which requests reached us.
@@ -50,28 +53,26 @@ export async function registerForSession(deps: RegistrationDeps, actor: Actor, s
   if (overlap) throw scheduleConflict(overlap);
 
   const employee: ChangedBy = { userId: actor.userId, role: 'employee' };
-  const registration = await openRegistration(deps, actor, session, arrival, existing ?? null);
-  const placed = await placeRequested(deps, registration, session, employee);
-  if (!placed) throw await alreadyRegistered(deps, await reloadRegistration(deps, actor, registration.id));
+  const placed = existing ? await registerAgain(deps, actor, session, arrival, existing, employee) : await registerFirst(deps, actor, session, arrival, employee);
   if (placed.position !== null) {
     // A seat may have freed while this request joined the queue: make sure someone takes it.
     const taken = (await deps.seats.countTaken(actor, [session.id])).get(session.id) ?? 0;
     if (taken < session.capacity) await tryPromote(deps, actor, session.id);
   }
   // Read back: the calendar booking may have sent the invitation, or a promotion taken the person off the waitlist.
-  const settled = (await reloadRegistration(deps, actor, registration.id)) ?? placed.registration;
+  const settled = (await reloadRegistration(deps, actor, placed.registration.id)) ?? placed.registration;
   return { registration: settled, session, position: settled.status === 'waitlisted' ? await deps.positions.of(settled) : null };
 }
 
-async function openRegistration(deps: RegistrationDeps, actor: Actor, session: Session, arrival: Arrival, existing: Registration | null): Promise<Registration> {
-  if (existing?.status === 'requested') return existing;
-  const employee: ChangedBy = { userId: actor.userId, role: 'employee' };
-  if (existing) {
-    const again = await changeRegistration(deps, existing, { to: 'requested', by: employee, arrival, reason: 'registered again' });
-    if (!again) throw await alreadyRegistered(deps, await reloadRegistration(deps, actor, existing.id));
-    return again;
-  }
-  const fresh: Registration = {
+async function registerAgain(deps: RegistrationDeps, actor: Actor, session: Session, arrival: Arrival, existing: Registration, employee: ChangedBy) {
+  const requested = existing.status === 'requested' ? existing : await changeRegistration(deps, existing, { to: 'requested', by: employee, arrival, reason: 'registered again' });
+  const placed = requested && (await placeRequested(deps, requested, session, employee));
+  if (!placed) throw await alreadyRegistered(deps, await reloadRegistration(deps, actor, existing.id));
+  return placed;
+}
+
+async function registerFirst(deps: RegistrationDeps, actor: Actor, session: Session, arrival: Arrival, employee: ChangedBy) {
+  const requested: Registration = {
     id: registrationIdFor(actor.tenantId, session.id, actor.userId),
     tenantId: actor.tenantId,
     sessionId: session.id,
@@ -83,26 +84,23 @@ async function openRegistration(deps: RegistrationDeps, actor: Actor, session: S
     invite: 'pending',
     arrival,
     closedBy: null,
-    version: 1,
+    version: 0,
     createdAt: arrival.at,
     updatedAt: arrival.at,
   };
-  if ((await deps.registrations.insert(fresh)) === 'duplicate') {
-    // The same person's other request got there first.
-    throw await alreadyRegistered(deps, await findRegistrationOf(deps, actor, session.id, actor.userId));
+  // A seat claimed here for a registration that never gets stored (a crash) is given back by the registration worker.
+  const { seat, queued } = await takeSeatUnlessQueued(deps, session, requested.id);
+  const created = recordChange(requested, { to: 'requested', by: employee }, arrival.at);
+  const afterCreation = applied(requested, created);
+  const placement = recordChange(afterCreation, { to: seat === null ? 'waitlisted' : seatedStatus(session), by: employee, seat }, arrival.at);
+  const placed = applied(afterCreation, placement);
+  if ((await deps.registrations.insert(placed)) === 'duplicate') {
+    // The same person's other request got there first; a seat this one claimed is that registration's too, unless it holds none.
+    const winner = await reloadRegistration(deps, actor, requested.id);
+    if (seat !== null && winner && !holdsSeat(winner.status)) await deps.seats.release(actor, session.id, requested.id);
+    throw await alreadyRegistered(deps, winner);
   }
-  await deps.history.append({
-    tenantId: fresh.tenantId,
-    sessionId: fresh.sessionId,
-    registrationId: fresh.id,
-    userId: fresh.userId,
-    version: 1,
-    from: null,
-    to: 'requested',
-    at: arrival.at,
-    by: employee,
-    reason: null,
-    state: { status: 'requested', seat: null, arrival, closedBy: null },
-  });
-  return fresh;
+  await deps.history.append({ ...created, from: null });
+  await deps.history.append(placement);
+  return finishPlacement(deps, afterCreation, placed, session, queued);
 }

@@ -198,10 +198,7 @@ export async function placeRequested(
   by: ChangedBy,
 ): Promise<{ registration: Registration; position: number | null } | null> {
   const scope: TenantScope = registration;
-  // A full session needs no look at its queue: the newcomer waits. Otherwise, only an empty queue lets them claim.
-  const taken = (await deps.seats.countTaken(scope, [session.id])).get(session.id) ?? 0;
-  const queued = taken >= session.capacity || (await deps.registrations.listWaitlisted(scope, session.id, 1)).length > 0;
-  const seat = queued ? null : await deps.seats.claim(scope, session.id, session.capacity, registration.id);
+  const { seat, queued } = await takeSeatUnlessQueued(deps, session, registration.id);
   const after = await changeRegistration(deps, registration, { to: seat === null ? 'waitlisted' : seatedStatus(session), by, seat });
   if (!after) {
     const current = await reloadRegistration(deps, scope, registration.id);
@@ -209,9 +206,31 @@ export async function placeRequested(
     if (seat !== null && (current?.status === 'cancelled' || current?.status === 'declined')) await deps.seats.release(scope, session.id, registration.id);
     return null;
   }
-  await afterChange(deps, registration, after, session);
+  return finishPlacement(deps, registration, after, session, queued);
+}
+
+/**
+ * A seat for the registration, unless people already wait (nobody jumps the queue: the promotion pass serves it in
+ * order) or none is free. `queued` says whether the session was already noted as having a queue.
+ */
+export async function takeSeatUnlessQueued(deps: RegistrationDeps, session: Session, registrationId: string): Promise<{ seat: number | null; queued: boolean }> {
+  const { taken, queued } = await deps.seats.occupancy(session, session.id);
+  const seat = queued || taken >= session.capacity ? null : await deps.seats.claim(session, session.id, session.capacity, registrationId);
+  return { seat, queued };
+}
+
+/** After a registration took its place: what follows the change, and for the waitlist its note, place and notification. */
+export async function finishPlacement(
+  deps: RegistrationDeps,
+  before: Registration,
+  after: Registration,
+  session: Session,
+  queued: boolean,
+): Promise<{ registration: Registration; position: number | null }> {
+  await afterChange(deps, before, after, session);
   if (after.status !== 'waitlisted') return { registration: after, position: null };
+  if (!queued) await deps.seats.markQueued(session, session.id);
   const position = await deps.positions.of(after);
-  if (position !== null) await deps.notifier.registrationWaitlisted(scope, after, session, position);
+  if (position !== null) await deps.notifier.registrationWaitlisted(after, after, session, position);
   return { registration: after, position };
 }

@@ -279,3 +279,17 @@ describe('after a crash', () => {
     expect(await t.statusOf('bob')).toBe('confirmed');
   });
 });
+
+describe('seats nobody stored', () => {
+  it('are given back by the worker once old enough, not while a registration may still be on its way', async () => {
+    const t = await setUp({ id: 's1', capacity: 1 });
+    // A request claimed this seat and died before storing its registration.
+    await t.deps.seats.claim(scope, 's1', 1, idOf('ghost', 's1'));
+    await t.register('ann');
+    expect(await t.statusOf('ann')).toBe('waitlisted');
+    expect(await processRegistrationWork(t.deps, 10)).toMatchObject({ promoted: 0 });
+    t.clock.at = new Date(t.clock.at.getTime() + 120_000);
+    expect(await processRegistrationWork(t.deps, 10)).toMatchObject({ promoted: 1 });
+    expect(await t.statusOf('ann')).toBe('confirmed');
+  });
+});

@@ -113,8 +113,16 @@ export interface SeatLedger {
   release(scope: TenantScope, sessionId: string, registrationId: string): Promise<void>;
   /** Seats held by registrations (not those blocked by a capacity change), per session. */
   countTaken(scope: TenantScope, sessionIds: string[]): Promise<Map<string, number>>;
-  /** Who holds which seat. */
-  listHolders(scope: TenantScope, sessionId: string): Promise<Array<{ seat: number; registrationId: string }>>;
+  /** Seats taken, and whether people wait for one: one read of the session's few seat rows. */
+  occupancy(scope: TenantScope, sessionId: string): Promise<{ taken: number; queued: boolean }>;
+  /**
+   * Notes that someone waits, so newcomers queue behind them without reading the waitlist. Best effort, not an
+   * invariant: the promotion pass serves the queue in order and clears the note when nobody waits any more.
+   */
+  markQueued(scope: TenantScope, sessionId: string): Promise<void>;
+  clearQueued(scope: TenantScope, sessionId: string): Promise<void>;
+  /** Who holds which seat, since when. */
+  listHolders(scope: TenantScope, sessionId: string): Promise<Array<{ seat: number; registrationId: string; claimedAt: Date }>>;
   /**
    * Makes seats 1..to the session's seats (from `from`). Shrinking blocks the free seats above `to` and moves
    * holders of seats above `to` to free seats below; it is refused, changing nothing, when more than `to` seats are held.

@@ -2,7 +2,7 @@
  * The registration lifecycle as a table. Passing states (requested, promoted, approved) last as long as one
  * request takes; a registration left in one by a crash is settled by the registration worker.
  *
- * requested        the record exists; a seat is being claimed (a retry after a crash completes it)
+ * requested        being placed (a first registration is stored placed; registering again passes through here)
  * waitlisted       no seat was free; served in arrival order
  * promoted         a freed seat was claimed for it from the waitlist
  * pendingApproval  holds a seat while the supervisor decides

@@ -10,8 +10,8 @@ const SETTLE_AFTER_MS = 60_000;
 
 /**
  * The registration worker's pass. Registrations a crash left mid-way (requested, promoted, approved) are moved on;
- * open sessions get their orphaned seats back and their free seats given to the waitlist, in case the process
- * that freed a seat died before promoting.
+ * open sessions where people wait get their orphaned seats back and their free seats given to the waitlist, in case
+ * the process that freed a seat died before promoting.
  */
 export async function processRegistrationWork(deps: RegistrationDeps, limit: number): Promise<{ settled: number; promoted: number }> {
   const now = deps.clock.now();
@@ -26,6 +26,8 @@ export async function processRegistrationWork(deps: RegistrationDeps, limit: num
   let promoted = 0;
   for (const session of await deps.sessions.listOpenAcrossTenants(now, limit)) {
     try {
+      // Only where people wait: a seat lost to a crash matters to them, and the note is one read of a few rows.
+      if (!(await deps.seats.occupancy(session, session.id)).queued) continue;
       promoted += await promoteWaitlisted(deps, session, session.id, { repairSeats: true });
     } catch (error) {
       deps.logger.warn({ sessionId: session.id, ...describeError(error) }, 'waitlist not promoted yet; the next pass retries');

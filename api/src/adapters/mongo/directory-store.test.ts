@@ -118,4 +118,13 @@ describe('directory store', () => {
     expect(found.map((p) => p.id)).toEqual(sample);
     expect(new Set(found.map((p) => `${p.jobTitle} ${p.managerChain.join()} ${p.syncedAt.toISOString()}`))).toEqual(new Set([`Manager boss ${at(1).toISOString()}`]));
   });
+
+  it('updates more people in one call than FerretDB takes in one update command', async () => {
+    const directory = createDirectoryStore(store.db());
+    const scope = { tenantId: 'tenant-updates' };
+    const ids = Array.from({ length: 105 }, (_, index) => `u${String(index).padStart(3, '0')}`);
+    await directory.upsertMany(scope, ids.map((id) => person(id)), at(0));
+    await directory.setManagerChains(scope, ids.map((id) => ({ id, managerChain: ['boss'] })));
+    expect(await directory.findById(scope, 'u104')).toMatchObject({ managerChain: ['boss'] });
+  });
 });

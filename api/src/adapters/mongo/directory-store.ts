@@ -32,8 +32,10 @@ export interface DirectoryPersonDocument {
   syncedAt: Date;
 }
 
-/** Writes go to the store in slices this big: large enough to be few round trips, small enough for one message. */
+/** Inserts and reads go to the store in slices this big: large enough to be few round trips, small enough for one message. */
 const WRITE_SLICE = 1000;
+/** FerretDB 1.24 never answers an update command of 100 statements or more (found by bisecting): updates go 50 at a time. */
+const UPDATE_SLICE = 50;
 
 /**
  * The document id carries the tenant, so a filter on `_id` alone stays within the scope's tenant. Per-person reads
@@ -42,9 +44,9 @@ const WRITE_SLICE = 1000;
  */
 const personKey = (scope: TenantScope, id: string) => `${scope.tenantId}:${id}`;
 
-function slices<T>(items: T[]): T[][] {
+function slices<T>(items: T[], size = WRITE_SLICE): T[][] {
   const result: T[][] = [];
-  for (let start = 0; start < items.length; start += WRITE_SLICE) result.push(items.slice(start, start + WRITE_SLICE));
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
   return result;
 }
 
@@ -120,7 +122,7 @@ export function createDirectoryStore(db: Db): DirectoryStore {
   const people = db.collection<DirectoryPersonDocument>(collectionNames.directoryPeople);
 
   async function bulk(operations: AnyBulkWriteOperation<DirectoryPersonDocument>[]): Promise<void> {
-    for (const slice of slices(operations)) await people.bulkWrite(slice, { ordered: false });
+    for (const slice of slices(operations, UPDATE_SLICE)) await people.bulkWrite(slice, { ordered: false });
   }
 
   const setById = (scope: TenantScope, id: string, fields: Partial<DirectoryPersonDocument>): AnyBulkWriteOperation<DirectoryPersonDocument> => ({

@@ -57,6 +57,8 @@ export interface DirectorySync {
 interface Flight {
   done: Promise<SyncOutcome>;
   begun: Promise<void>;
+  /** The kind of round the run is in, once it has begun (a full one when asked for). */
+  kind: 'full' | 'incremental' | null;
   followUp: { full: boolean; done: Promise<SyncOutcome> } | null;
 }
 
@@ -72,7 +74,7 @@ export function createDirectorySync(deps: DirectorySyncDeps): DirectorySync {
   const newHolder = () => `${deps.holderId}:${deps.ids.newId()}`;
   const elapsedSince = (at: number) => deps.clock.now().getTime() - at;
 
-  async function execute(scope: TenantScope, full: boolean, begin: () => void): Promise<SyncOutcome> {
+  async function execute(scope: TenantScope, full: boolean, begin: (kind: 'full' | 'incremental' | null) => void): Promise<SyncOutcome> {
     const key = `directory-sync:${scope.tenantId}`;
     let holder = newHolder();
     if (!(await deps.leases.tryAcquire(key, holder, options.leaseTtlMs))) return 'busy';
@@ -81,7 +83,7 @@ export function createDirectorySync(deps: DirectorySyncDeps): DirectorySync {
     try {
       state = await loadState(scope);
       if (state.phase === 'idle') state = await startRound(steps, scope, state, full || !state.deltaLink ? 'full' : 'incremental');
-      begin();
+      begin(state.kind);
       const memory: RunMemory = { chains: null, enrichUntil: null };
       for (let step = 1; ; step += 1) {
         if (stopping) return 'stopped';
@@ -127,23 +129,22 @@ export function createDirectorySync(deps: DirectorySyncDeps): DirectorySync {
   function launch(scope: TenantScope, full: boolean): Flight {
     const existing = flights.get(scope.tenantId);
     if (existing) {
-      const followUp: NonNullable<Flight['followUp']> = (existing.followUp ??= {
-        full,
-        done: existing.done.then(
-          (): Promise<SyncOutcome> => launch(scope, followUp.full).done,
-          (): Promise<SyncOutcome> => launch(scope, followUp.full).done,
-        ),
-      });
+      // A full round under way already reads everyone; what changes meanwhile, an incremental follow-up reads.
+      const next = (): Promise<SyncOutcome> => launch(scope, followUp.full && existing.kind !== 'full').done;
+      const followUp: NonNullable<Flight['followUp']> = (existing.followUp ??= { full: false, done: existing.done.then(next, next) });
       followUp.full ||= full;
-      return { done: followUp.done, begun: existing.begun, followUp: null };
+      return { done: followUp.done, begun: existing.begun, kind: existing.kind, followUp: null };
     }
-    if (stopping) return { done: Promise.resolve('stopped'), begun: Promise.resolve(), followUp: null };
+    if (stopping) return { done: Promise.resolve('stopped'), begun: Promise.resolve(), kind: null, followUp: null };
     let begin = () => undefined as void;
     const begun = new Promise<void>((resolve) => {
       begin = resolve;
     });
-    const flight: Flight = { done: Promise.resolve('completed'), begun, followUp: null };
-    flight.done = execute(scope, full, begin).finally(() => {
+    const flight: Flight = { done: Promise.resolve('completed'), begun, kind: full ? 'full' : null, followUp: null };
+    flight.done = execute(scope, full, (kind) => {
+      flight.kind = kind;
+      begin();
+    }).finally(() => {
       begin();
       flights.delete(scope.tenantId);
     });

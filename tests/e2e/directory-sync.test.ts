@@ -258,7 +258,7 @@ describe('the directory sync on the real adapters', () => {
   });
 });
 
-describe('the directory sync when Graph refuses the stored delta link', () => {
+describe('the directory sync on a small dev tenant', () => {
   let small: RunningDevTenant;
   let smallInfo: DevTenantInfo;
   beforeAll(async () => {
@@ -290,5 +290,25 @@ describe('the directory sync when Graph refuses the stored delta link', () => {
     expect(people.filter((person) => person.deleted).map((person) => person.id)).toEqual([leaver.id]);
     expect((await states.findOne({ _id: small.tenantId }))!.deltaLink).not.toContain('ZXhwaXJlZA');
     await mongo.db(dbName).dropDatabase();
+  });
+
+  it('syncs at start and then on the schedule, without being asked', async () => {
+    const campus = await startCampus({ devTenant: smallInfo, env: { DIRECTORY_SYNC_INTERVAL_MS: '1000' } });
+    try {
+      const asOrganizer = apiClient(campus.url, await tokenFor(smallInfo, PATTI_FERNANDEZ_ID));
+      const status = async () => (await asOrganizer<SyncStatus>('GET', '/api/directory/sync')).body;
+      await vi.waitFor(async () => expect(await status()).toMatchObject({ state: 'idle', lastCompletedAt: expect.any(String) }), { timeout: 60_000, interval: 250 });
+
+      const someone = [...small.state.users.values()].find((user) => user.accountEnabled)!;
+      const response = await fetch(`${small.url}/_dev/users/${someone.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jobTitle: 'Scheduled Sync Tester' }) });
+      expect(response.ok).toBe(true);
+
+      const people = mongo.db(campus.dbName).collection<DirectoryPersonDocument>('directoryPeople');
+      await vi.waitFor(async () => expect(await people.findOne({ _id: `${small.tenantId}:${someone.id}` })).toMatchObject({ jobTitle: 'Scheduled Sync Tester' }), { timeout: 60_000, interval: 250 });
+      expect(await status()).toMatchObject({ lastError: null });
+    } finally {
+      await campus.close();
+      await mongo.db(campus.dbName).dropDatabase();
+    }
   });
 });

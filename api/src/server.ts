@@ -8,11 +8,12 @@ import { approvalsViewUrl, createApprovalPorts } from './adapters/bot/approval-w
 import { createTargeting } from './adapters/audience-wiring.js';
 import { createCampusBotPorts } from './adapters/bot/campus-bot-ports.js';
 import { createEntraTokenVerifier } from './adapters/entra/token-verifier.js';
-import { createCalendarGateway, createGraphGateway, createMailGateway, createOrganizationRoles, createPeopleDirectory } from './adapters/graph/index.js';
+import { createCalendarGateway, createDirectorySource, createGraphGateway, createMailGateway, createOrganizationRoles, createPeopleDirectory } from './adapters/graph/index.js';
 import { createTeamsConversationStore } from './adapters/mongo/approval-settings-store.js';
 import { describeStore } from './adapters/mongo/describe-store.js';
-import { connectMongo, createMongoStores, ensureIndexes } from './adapters/mongo/index.js';
+import { connectMongo, createDirectoryStore, createMongoStores, createSyncStateStore, ensureIndexes } from './adapters/mongo/index.js';
 import { createCampus } from './domain/campus.js';
+import { createDirectorySync } from './domain/directory/sync-directory.js';
 import { createRoleResolver } from './domain/people/resolve-roles.js';
 
 /** Roles are looked up again after this long, so a new organizer or a new manager is seen within minutes. */
@@ -81,10 +82,23 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     graph,
     logger: { info: (details, message) => targetingLog?.info(details, message), warn: (details, message) => targetingLog?.warn(details, message) },
   });
+  // The directory sync writes through the audience index's mirror, so previews follow each write.
+  let directoryLog: { info(details: object, message: string): void; warn(details: object, message: string): void } | null = null;
+  const directorySync = createDirectorySync({
+    directory: targeting.mirror(createDirectoryStore(mongo.db)),
+    syncStates: createSyncStateStore(mongo.db),
+    source: createDirectorySource(graph),
+    leases: stores.leases,
+    clock: { now: () => new Date() },
+    ids: { newId: randomUUID },
+    holderId,
+    logger: { info: (details, message) => directoryLog?.info(details, message), warn: (details, message) => directoryLog?.warn(details, message) },
+  });
   const authority = `${config.authorityHost}/${config.tenantId}`;
   const app = await buildApp({
     campus,
     audiences: targeting.audiences,
+    directorySync,
     tokenVerifier: createEntraTokenVerifier({
       authorityHost: config.authorityHost,
       tenantId: config.tenantId,
@@ -126,7 +140,22 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   });
   log = app.log;
   targetingLog = app.log;
+  directoryLog = app.log;
   targeting.index.warmUp({ tenantId: config.tenantId });
+
+  // One pass at start (it resumes a run a restart interrupted, or catches up), then on the schedule; never two at once.
+  let directoryPass: Promise<unknown> | null = null;
+  const syncDirectory = () => {
+    if (directoryPass) return;
+    directoryPass = directorySync
+      .run({ tenantId: config.tenantId })
+      .catch((error: unknown) => app.log.warn({ err: error }, 'directory sync failed; the next pass resumes where it stopped'))
+      .finally(() => {
+        directoryPass = null;
+      });
+  };
+  const directoryWorker = config.directorySyncIntervalMs > 0 ? setInterval(syncDirectory, config.directorySyncIntervalMs) : null;
+  if (directoryWorker) syncDirectory();
 
   let workerPass: Promise<void> | null = null;
   const worker = setInterval(() => {
@@ -182,6 +211,9 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       clearInterval(worker);
       clearInterval(approvalWorker);
       clearInterval(registrationWorker);
+      if (directoryWorker) clearInterval(directoryWorker);
+      // A sync under way stops after its current step; the next start resumes from there.
+      await directorySync.stop();
       await app.close();
       await approvalPass;
       await registrationPass;

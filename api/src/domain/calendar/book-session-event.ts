@@ -61,6 +61,12 @@ export interface BookSessionEvent {
   idle(): Promise<void>;
 }
 
+/**
+ * How often the worker looks for intents the data implies. They exist only after a crash between a change and its
+ * request, so a minute's delay is fine, and the scan of registrations is spared the store on every pass.
+ */
+const RECONCILE_EVERY_MS = 60_000;
+
 /** FNV-1a, 32 bits, in hex: a short stable key for a set of ids. */
 function shortHash(text: string): string {
   let hash = 0x811c9dc5;
@@ -106,6 +112,7 @@ export function createBookSessionEvent(deps: BookSessionEventDeps): BookSessionE
     });
   }
 
+  let nextReconcileAt = 0;
   /** Intents the data implies but whose request a crash may have prevented. */
   async function reconcile(limit: number): Promise<void> {
     for (const session of await deps.sessions.listAwaitingCalendarEvent(null, limit)) {
@@ -152,7 +159,11 @@ export function createBookSessionEvent(deps: BookSessionEventDeps): BookSessionE
     requestMail: (scope, mail, idempotencyKey) =>
       request(scope, `mail:${idempotencyKey}`, `mail:${idempotencyKey}`, { kind: 'mail.send', mail }),
     async processPending(limit) {
-      await reconcile(limit);
+      const now = deps.clock.now().getTime();
+      if (now >= nextReconcileAt) {
+        await reconcile(limit);
+        nextReconcileAt = now + RECONCILE_EVERY_MS;
+      }
       const report = await outbox.processDue(limit);
       return { ...report, sessionsSynced: report.attendeesSynced };
     },

@@ -55,6 +55,26 @@ function percentile(sorted: number[], p: number): number {
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
+const megabytes = (bytes: number) => Math.round(bytes / 1_048_576);
+
+/** The largest heap and RSS this process reaches while `work` runs, sampled every 50 ms. */
+async function peakMemoryOf<T>(work: () => Promise<T>): Promise<{ result: T; heapMb: number; rssMb: number }> {
+  let heap = 0;
+  let rss = 0;
+  const sample = () => {
+    const usage = process.memoryUsage();
+    heap = Math.max(heap, usage.heapUsed);
+    rss = Math.max(rss, usage.rss);
+  };
+  const timer = setInterval(sample, 50);
+  try {
+    const result = await work();
+    sample();
+    return { result, heapMb: megabytes(heap), rssMb: megabytes(rss) };
+  } finally {
+    clearInterval(timer);
+  }
+}
 
 async function startTenantProcess(size: number): Promise<{ info: TenantInfo; child: ChildProcess }> {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'dev-tenant-process.ts');
@@ -109,7 +129,8 @@ export default async function audienceBench(args: string[]): Promise<Record<stri
     await json('POST', `${tenant.url}/_dev/stats/reset`, null);
     log('full directory sync through the server');
     const syncStarted = performance.now();
-    const synced = await syncDirectory(api, { full: true, timeoutMs: 3 * 60 * 60_000, progress: log });
+    const sync = await peakMemoryOf(() => syncDirectory(api, { full: true, timeoutMs: 3 * 60 * 60_000, progress: log }));
+    const synced = sync.result;
     const syncSeconds = (performance.now() - syncStarted) / 1000;
     const stats = await json<GraphStats>('GET', `${tenant.url}/_dev/stats`, null);
     const deltaRequests = Object.entries(stats.byRoute)
@@ -136,25 +157,28 @@ export default async function audienceBench(args: string[]): Promise<Record<stri
     const p95: Record<string, number> = {};
     const cold: Record<string, number> = {};
     const totals: Record<string, number> = {};
-    for (const [name, rule] of Object.entries(rules)) {
-      const times: number[] = [];
-      for (let round = 0; round <= rounds; round++) {
-        const started = performance.now();
-        const preview = await api<{ total: number }>('POST', '/api/audiences/preview', { rule });
-        const elapsed = performance.now() - started;
-        if (round === 0) {
-          cold[name] = round1(elapsed);
-          totals[name] = preview.total;
-        } else times.push(elapsed);
+    const previews = await peakMemoryOf(async () => {
+      for (const [name, rule] of Object.entries(rules)) {
+        const times: number[] = [];
+        for (let round = 0; round <= rounds; round++) {
+          const started = performance.now();
+          const preview = await api<{ total: number }>('POST', '/api/audiences/preview', { rule });
+          const elapsed = performance.now() - started;
+          if (round === 0) {
+            cold[name] = round1(elapsed);
+            totals[name] = preview.total;
+          } else times.push(elapsed);
+        }
+        times.sort((a, b) => a - b);
+        p50[name] = round1(percentile(times, 50));
+        p95[name] = round1(percentile(times, 95));
+        log(`preview ${name}: ${totals[name]} people, cold ${cold[name]} ms, p50 ${p50[name]} ms, p95 ${p95[name]} ms`);
       }
-      times.sort((a, b) => a - b);
-      p50[name] = round1(percentile(times, 50));
-      p95[name] = round1(percentile(times, 95));
-      log(`preview ${name}: ${totals[name]} people, cold ${cold[name]} ms, p50 ${p50[name]} ms, p95 ${p95[name]} ms`);
-    }
+    });
+    const idle = process.memoryUsage();
 
     // Read before the cold load below, which builds a second index in this process.
-    const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    const peakRssMb = megabytes(process.resourceUsage().maxRSS * 1024);
     log('loading the index from the store, as a restarted server would');
     const client = new MongoClient(ferret.uri);
     let coldLoadSeconds: number;
@@ -181,6 +205,14 @@ export default async function audienceBench(args: string[]): Promise<Record<stri
       top_manager: { id: topManager.id, jobTitle: topManager.jobTitle },
       index_cold_load_s: round1(coldLoadSeconds),
       peak_rss_mb: peakRssMb,
+      memory_mb: {
+        sync_peak_heap: sync.heapMb,
+        sync_peak_rss: sync.rssMb,
+        previews_peak_heap: previews.heapMb,
+        previews_peak_rss: previews.rssMb,
+        after_previews_heap: megabytes(idle.heapUsed),
+        after_previews_rss: megabytes(idle.rss),
+      },
     };
   } finally {
     await server.close();

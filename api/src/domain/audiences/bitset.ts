@@ -26,6 +26,11 @@ export class Bitset {
     this.words[row >>> 5]! |= 1 << (row & 31);
   }
 
+  /** Adds every row of `other` to this set (in place: for building a set from cached parts). */
+  addAll(other: Bitset): void {
+    for (let i = 0; i < this.words.length; i++) this.words[i]! |= other.words[i]!;
+  }
+
   has(row: number): boolean {
     return (this.words[row >>> 5]! & (1 << (row & 31))) !== 0;
   }

@@ -31,6 +31,15 @@ export class Dictionary {
     return code;
   }
 
+  /** A copy to extend: codes of this dictionary keep their meaning in the copy. */
+  clone(): Dictionary {
+    const copy = new Dictionary();
+    for (const [key, code] of this.codes) copy.codes.set(key, code);
+    for (const [text, code] of this.exact) copy.exact.set(text, code);
+    for (const value of this.values) copy.values.push(value);
+    return copy;
+  }
+
   /** The code of a value already present, or undefined. */
   find(value: string): number | undefined {
     return this.codes.get(value.trim().toLowerCase());
@@ -49,14 +58,6 @@ export class Dictionary {
 export interface PackedLists {
   offsets: Int32Array;
   values: Int32Array;
-}
-
-export function packLists(lists: ArrayLike<ArrayLike<number>>): PackedLists {
-  const offsets = new Int32Array(lists.length + 1);
-  for (let i = 0; i < lists.length; i++) offsets[i + 1] = offsets[i]! + lists[i]!.length;
-  const values = new Int32Array(offsets[lists.length]!);
-  for (let i = 0; i < lists.length; i++) values.set(lists[i]!, offsets[i]!);
-  return { offsets, values };
 }
 
 export function listAt(lists: PackedLists, index: number): Int32Array {

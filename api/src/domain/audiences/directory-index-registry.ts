@@ -1,6 +1,6 @@
 import type { TenantScope } from '../shared/tenant-scope.js';
 import { DirectoryIndex, type IndexedPerson } from './directory-index.js';
-import { applyDirectoryPatch, type DirectoryPatch } from './directory-patch.js';
+import { applyDirectoryPatch, type DirectoryPatch, type PeopleView } from './directory-patch.js';
 
 /** Reads the stored directory of a tenant, everyone (deleted people included), in batches. */
 export interface AudienceDirectorySource {
@@ -37,13 +37,36 @@ interface TenantEntry {
   pendingSince: number | null;
 }
 
+/** The people of a snapshot as patches see them: only those a patch touches become records, kept in `changed`. */
+function changesOver(index: DirectoryIndex, changed: Map<string, IndexedPerson>): PeopleView {
+  return {
+    get(id) {
+      if (changed.has(id)) return changed.get(id);
+      const row = index.rowOf(id);
+      return row < 0 ? undefined : index.person(row);
+    },
+    set(person) {
+      changed.set(person.id, person);
+    },
+    syncedBefore(since) {
+      const stale: IndexedPerson[] = [];
+      for (let row = 0; row < index.size; row++) {
+        const person = changed.get(index.ids[row]!);
+        if (person ? !person.deleted && person.syncedAt < since : !index.deleted[row] && index.syncedAt[row]! < since) stale.push(person ?? index.person(row));
+      }
+      for (const person of changed.values()) if (index.rowOf(person.id) < 0 && !person.deleted && person.syncedAt < since) stale.push(person);
+      return stale;
+    },
+  };
+}
+
 /**
  * Why an in-memory index: FerretDB 1.24 on SQLite pushes almost no filter down, so a rule run as a query reads and
  * decodes every directory document (about a minute for 100,000 on two cores); a preview has to answer while an
  * organizer types. The whole directory is therefore read once per process, kept as columns (a few tens of MB at
  * 100,000), and kept current by repeating the directory store's writes (see mirrorDirectoryChanges) instead of
- * reading again. Writes are applied in batches: a snapshot is rebuilt from the previous one plus the pending
- * writes, in memory, when a request needs it or shortly after the writes stop.
+ * reading again. Writes are applied in batches: the next snapshot copies the previous one's columns and writes the
+ * people the pending writes touched, when a request needs it or shortly after the writes stop.
  */
 export function createDirectoryIndexRegistry(source: AudienceDirectorySource, logger: RegistryLogger, options: RegistryOptions = { settleMs: 2000, maxWaitMs: 30_000 }): DirectoryIndexRegistry {
   const tenants = new Map<string, TenantEntry>();
@@ -52,7 +75,7 @@ export function createDirectoryIndexRegistry(source: AudienceDirectorySource, lo
     const startedAt = Date.now();
     const people: IndexedPerson[] = [];
     for await (const batch of source.readAll(scope)) people.push(...batch);
-    const index = new DirectoryIndex(people);
+    const index = DirectoryIndex.of(people);
     logger.info({ tenantId: scope.tenantId, people: index.size, ms: Date.now() - startedAt }, 'audience index loaded from the directory store');
     return index;
   }
@@ -79,10 +102,10 @@ export function createDirectoryIndexRegistry(source: AudienceDirectorySource, lo
     if (entry.pending.length === 0) return entry.snapshot;
     const patches = entry.pending.splice(0);
     entry.snapshot = entry.snapshot.then((previous) => {
-      const people = new Map<string, IndexedPerson>();
-      for (const person of previous.people()) people.set(person.id, person);
+      const changed = new Map<string, IndexedPerson>();
+      const people = changesOver(previous, changed);
       for (const patch of patches) applyDirectoryPatch(people, patch);
-      return new DirectoryIndex(people.values());
+      return previous.withChanges(changed);
     });
     return entry.snapshot;
   }

@@ -1,34 +1,10 @@
 import { Bitset } from './bitset.js';
-import { Dictionary, listAt, packLists, postingsOf, type PackedLists } from './dictionary.js';
+import { listAt, postingsOf, type PackedLists } from './dictionary.js';
+import { categoricalFields, columnsOf, mergeColumns, type CategoricalField, type DirectoryColumns, type IndexedPerson, type ListField } from './directory-columns.js';
 import { buildManagerTree, type ManagerTree } from './manager-tree.js';
+import type { Dictionary } from './dictionary.js';
 
-/** One person as the audience index keeps them: the stored directory person, with aboutMe reduced to its words. */
-export interface IndexedPerson {
-  id: string;
-  displayName: string;
-  mail: string | null;
-  userPrincipalName: string;
-  jobTitle: string | null;
-  department: string | null;
-  officeLocation: string | null;
-  city: string | null;
-  country: string | null;
-  employeeType: string | null;
-  /** Windows time zone name of the mailbox, null until known. */
-  timeZone: string | null;
-  accountEnabled: boolean;
-  deleted: boolean;
-  managerId: string | null;
-  skills: string[];
-  responsibilities: string[];
-  /** Distinct search words of aboutMe (see wordsOf). */
-  aboutMeWords: string[];
-  /** Epoch milliseconds of the sync round that last reported the person. */
-  syncedAt: number;
-}
-
-export const categoricalFields = ['jobTitle', 'department', 'officeLocation', 'city', 'country', 'employeeType', 'timeZone'] as const;
-export type CategoricalField = (typeof categoricalFields)[number];
+export { categoricalFields, type CategoricalField, type IndexedPerson } from './directory-columns.js';
 
 /** A field with few distinct values: a code per person and, per value, the people who have it. */
 export interface CategoricalColumn {
@@ -43,34 +19,12 @@ export interface ListColumn {
   lists: PackedLists;
 }
 
-// Building runs over every person several times: plain loops, as Int32Array.from(array, fn) and chains of
-// map/filter/Set per person cost seconds at 100,000 people.
-function listColumn(people: IndexedPerson[], read: (person: IndexedPerson) => string[]): ListColumn {
-  const dictionary = new Dictionary();
-  const lists: number[][] = new Array(people.length);
-  for (let row = 0; row < people.length; row++) {
-    const codes: number[] = [];
-    for (const value of read(people[row]!)) {
-      const code = dictionary.intern(value);
-      if (code >= 0 && !codes.includes(code)) codes.push(code);
-    }
-    lists[row] = codes;
-  }
-  return { dictionary, lists: packLists(lists) };
-}
-
-function int32Column<T>(items: T[], read: (item: T) => number): Int32Array {
-  const column = new Int32Array(items.length);
-  for (let i = 0; i < items.length; i++) column[i] = read(items[i]!);
-  return column;
-}
-
 let builds = 0;
 
 /**
  * An immutable, columnar snapshot of one tenant's directory, rows in id order (so a person id is a stable paging
  * cursor and lookups are a binary search, with no map of 100,000 keys). Rules evaluate against it as set
- * operations; it is rebuilt, never edited, when the directory changes.
+ * operations. Changes make a new snapshot (withChanges) that copies the columns and writes only the changed people.
  */
 export class DirectoryIndex {
   /** Distinguishes snapshots, for caches keyed by snapshot. */
@@ -92,42 +46,47 @@ export class DirectoryIndex {
   readonly syncedAt: Float64Array;
   /** Enabled and not deleted: the only people a rule can select. */
   readonly eligible: Bitset;
-  /** Derived data computed on first use for this snapshot (group sets, search words), dropped with it. */
+  /** Derived data computed on first use for this snapshot (group sets, value sets), dropped with it. */
   readonly memo = new Map<string, unknown>();
 
-  constructor(people: Iterable<IndexedPerson>) {
-    const byId = new Map<string, IndexedPerson>();
-    for (const person of people) byId.set(person.id.toLowerCase(), person);
-    const ids = [...byId.keys()].sort();
-    const sorted = ids.map((id) => byId.get(id)!);
-    this.size = ids.length;
-    this.ids = ids;
-    this.displayNames = sorted.map((person) => person.displayName);
-    this.mails = sorted.map((person) => person.mail);
-    this.userPrincipalNames = sorted.map((person) => person.userPrincipalName);
-    this.managerIds = sorted.map((person) => person.managerId?.toLowerCase() ?? null);
-    this.managerRows = int32Column(this.managerIds, (managerId) => (managerId === null ? -1 : this.rowOf(managerId)));
-    this.tree = buildManagerTree(this.managerRows);
-    const column = (field: CategoricalField): CategoricalColumn => {
-      const dictionary = new Dictionary();
-      const codes = int32Column(sorted, (person) => dictionary.intern(person[field]));
-      return { dictionary, codes, postings: postingsOf(codes, dictionary.size) };
-    };
-    this.columns = Object.fromEntries(categoricalFields.map((field) => [field, column(field)])) as Record<CategoricalField, CategoricalColumn>;
-    this.skills = listColumn(sorted, (person) => person.skills);
-    this.responsibilities = listColumn(sorted, (person) => person.responsibilities);
-    this.aboutMeWords = listColumn(sorted, (person) => person.aboutMeWords);
-    this.enabled = new Uint8Array(this.size);
-    this.deleted = new Uint8Array(this.size);
-    this.syncedAt = new Float64Array(this.size);
-    this.eligible = new Bitset(this.size);
+  static of(people: Iterable<IndexedPerson>): DirectoryIndex {
+    return new DirectoryIndex(columnsOf(people));
+  }
+
+  private constructor(private readonly data: DirectoryColumns) {
+    this.size = data.ids.length;
+    this.ids = data.ids;
+    this.displayNames = data.displayNames;
+    this.mails = data.mails;
+    this.userPrincipalNames = data.userPrincipalNames;
+    this.managerIds = data.managerIds;
+    this.enabled = data.enabled;
+    this.deleted = data.deleted;
+    this.syncedAt = data.syncedAt;
+    this.managerRows = new Int32Array(this.size);
     for (let row = 0; row < this.size; row++) {
-      const person = sorted[row]!;
-      this.enabled[row] = person.accountEnabled ? 1 : 0;
-      this.deleted[row] = person.deleted ? 1 : 0;
-      this.syncedAt[row] = person.syncedAt;
-      if (person.accountEnabled && !person.deleted) this.eligible.add(row);
+      const managerId = data.managerIds[row];
+      const manager = managerId ? this.rowOf(managerId) : -1;
+      this.managerRows[row] = manager === row ? -1 : manager;
     }
+    this.tree = buildManagerTree(this.managerRows);
+    this.columns = Object.fromEntries(
+      categoricalFields.map((field) => {
+        const dictionary = data.dictionaries[field];
+        return [field, { dictionary, codes: data.codes[field], postings: postingsOf(data.codes[field], dictionary.size) }];
+      }),
+    ) as Record<CategoricalField, CategoricalColumn>;
+    const list = (field: ListField): ListColumn => ({ dictionary: data.dictionaries[field], lists: data.lists[field] });
+    this.skills = list('skills');
+    this.responsibilities = list('responsibilities');
+    this.aboutMeWords = list('aboutMeWords');
+    this.eligible = new Bitset(this.size);
+    for (let row = 0; row < this.size; row++) if (this.enabled[row] && !this.deleted[row]) this.eligible.add(row);
+  }
+
+  /** A new snapshot with these people written over (or added); everyone else is copied as it is. */
+  withChanges(changed: Map<string, IndexedPerson>): DirectoryIndex {
+    return changed.size === 0 ? this : new DirectoryIndex(mergeColumns(this.data, changed));
   }
 
   /** The row of a person id (case-insensitive), or -1. */
@@ -163,12 +122,9 @@ export class DirectoryIndex {
     return column.dictionary.valueOf(column.codes[row]!);
   }
 
+  /** A person as a record (for the few people a change touches, and for tests). */
   person(row: number): IndexedPerson {
-    const values = (column: ListColumn) => {
-      const result: string[] = [];
-      for (const code of listAt(column.lists, row)) result.push(column.dictionary.values[code]!);
-      return result;
-    };
+    const values = (column: ListColumn) => Array.from(listAt(column.lists, row), (code) => column.dictionary.values[code]!);
     return {
       id: this.ids[row]!,
       displayName: this.displayNames[row]!,
@@ -191,7 +147,7 @@ export class DirectoryIndex {
     };
   }
 
-  /** Everyone, as records: what the next snapshot is built from when changes arrive. */
+  /** Everyone, as records. */
   *people(): Generator<IndexedPerson> {
     for (let row = 0; row < this.size; row++) yield this.person(row);
   }

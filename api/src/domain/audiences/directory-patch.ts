@@ -1,5 +1,5 @@
 import type { DirectoryChange, DirectoryPerson, DirectoryProfile } from '../directory/directory-person.js';
-import type { IndexedPerson } from './directory-index.js';
+import type { IndexedPerson } from './directory-columns.js';
 import { wordsOf } from './words.js';
 
 /**
@@ -77,8 +77,16 @@ function newPerson(id: string, syncedAt: number): IndexedPerson {
   };
 }
 
-/** Applies one patch to people by (lower-case) id, in place. */
-export function applyDirectoryPatch(people: Map<string, IndexedPerson>, patch: DirectoryPatch): void {
+/** The people a patch reads and writes, by lower-case id. */
+export interface PeopleView {
+  get(id: string): IndexedPerson | undefined;
+  set(person: IndexedPerson): void;
+  /** People not deleted whose last sync is before `since` (epoch ms). */
+  syncedBefore(since: number): IndexedPerson[];
+}
+
+/** Applies one patch to the people of the view. */
+export function applyDirectoryPatch(people: PeopleView, patch: DirectoryPatch): void {
   switch (patch.kind) {
     case 'upsert': {
       const syncedAt = patch.syncedAt.getTime();
@@ -95,28 +103,24 @@ export function applyDirectoryPatch(people: Map<string, IndexedPerson>, patch: D
         person.managerId = person.managerId?.toLowerCase() ?? null;
         person.deleted = false;
         person.syncedAt = syncedAt;
-        people.set(id, person);
+        people.set(person);
       }
       return;
     }
     case 'delete':
       for (const id of patch.ids) {
         const person = people.get(id.toLowerCase());
-        if (person) people.set(person.id, { ...person, deleted: true, syncedAt: patch.syncedAt.getTime() });
+        if (person) people.set({ ...person, deleted: true, syncedAt: patch.syncedAt.getTime() });
       }
       return;
-    case 'deleteUnsyncedSince': {
-      const since = patch.since.getTime();
-      for (const person of people.values()) {
-        if (!person.deleted && person.syncedAt < since) people.set(person.id, { ...person, deleted: true });
-      }
+    case 'deleteUnsyncedSince':
+      for (const person of people.syncedBefore(patch.since.getTime())) people.set({ ...person, deleted: true });
       return;
-    }
     case 'profiles':
       for (const profile of patch.profiles) {
         const person = people.get(profile.id.toLowerCase());
         if (!person) continue;
-        people.set(person.id, {
+        people.set({
           ...person,
           skills: profile.skills,
           responsibilities: profile.responsibilities,

@@ -4,7 +4,7 @@ import { evaluateRule, type RuleInputs } from './evaluate-rule.js';
 import { parseAudienceRule } from './parse-audience-rule.js';
 import { fakeRuleInputs, pid, smallOrganization } from './test-support.js';
 
-const index = new DirectoryIndex(smallOrganization());
+const index = DirectoryIndex.of(smallOrganization());
 const GROUP = pid(900);
 
 async function membersOf(rule: unknown, inputs: RuleInputs = fakeRuleInputs()): Promise<number[]> {

@@ -39,12 +39,19 @@ function rowsOf(index: DirectoryIndex, ids: readonly string[]): Bitset {
   return set;
 }
 
+/**
+ * People with any of the values. A value held by many (more than 1 in 64 people) is kept as a set on the snapshot:
+ * OR-ing its 3,125 words at 100,000 people costs less than setting its bits again at every preview.
+ */
 function withValues(index: DirectoryIndex, field: ValueField, values: string[]): Bitset {
   const column = index.columns[field];
   const set = new Bitset(index.size);
   for (const value of values) {
     const code = column.dictionary.find(value);
-    if (code !== undefined) for (const row of listAt(column.postings, code)) set.add(row);
+    if (code === undefined) continue;
+    const rows = listAt(column.postings, code);
+    if (rows.length * 64 > index.size) set.addAll(index.memoize(`value:${field}:${code}`, () => Bitset.of(index.size, rows)));
+    else for (const row of rows) set.add(row);
   }
   return set;
 }

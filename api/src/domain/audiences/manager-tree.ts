@@ -1,4 +1,4 @@
-import { listAt, packLists, type PackedLists } from './dictionary.js';
+import { listAt, postingsOf, type PackedLists } from './dictionary.js';
 
 /**
  * The reporting lines as a tree numbered in depth-first order (an Euler tour): everyone under a person, at any
@@ -22,11 +22,8 @@ export interface ManagerTree {
  */
 export function buildManagerTree(managerRows: Int32Array): ManagerTree {
   const size = managerRows.length;
-  const lists: number[][] = Array.from({ length: size }, () => []);
-  managerRows.forEach((manager, row) => {
-    if (manager >= 0 && manager !== row) lists[manager]!.push(row);
-  });
-  const reports = packLists(lists);
+  // Reports per manager are the manager column inverted, like the values of any other column.
+  const reports = postingsOf(managerRows.map((manager, row) => (manager === row ? -1 : manager)), size);
   const preorder = new Int32Array(size);
   const enter = new Int32Array(size).fill(-1);
   const exit = new Int32Array(size);

@@ -7,7 +7,7 @@ import { person, smallOrganization } from './test-support.js';
 
 describe('summarizeAudience', () => {
   it('counts members by office, department and time zone, unset values apart', () => {
-    const index = new DirectoryIndex(smallOrganization());
+    const index = DirectoryIndex.of(smallOrganization());
     const preview = summarizeAudience(index, index.eligible, []);
     expect(preview.total).toBe(13);
     expect(preview.byOffice).toEqual([
@@ -32,7 +32,7 @@ describe('summarizeAudience', () => {
 
   it('names the top offices and adds up the rest as other', () => {
     const people = Array.from({ length: 60 }, (_, n) => person(n + 1, { officeLocation: `Office ${String(n % 15).padStart(2, '0')}` }));
-    const index = new DirectoryIndex(people);
+    const index = DirectoryIndex.of(people);
     const { byOffice, total } = summarizeAudience(index, index.eligible, []);
     expect(total).toBe(60);
     expect(byOffice).toHaveLength(BREAKDOWN_TOP + 1);
@@ -45,16 +45,16 @@ describe('summarizeAudience', () => {
 
   it('samples the same members every time, spread over the whole audience', () => {
     const people = Array.from({ length: 200 }, (_, n) => person(n + 1));
-    const index = new DirectoryIndex(people);
+    const index = DirectoryIndex.of(people);
     const first = summarizeAudience(index, index.eligible, []).sample.map((member) => member.id);
-    const again = summarizeAudience(new DirectoryIndex([...people].reverse()), index.eligible, []).sample.map((member) => member.id);
+    const again = summarizeAudience(DirectoryIndex.of([...people].reverse()), index.eligible, []).sample.map((member) => member.id);
     expect(again).toEqual(first);
     const rows = first.map((id) => index.rowOf(id));
     expect(rows).toEqual([0, 20, 40, 60, 80, 100, 120, 140, 160, 180]);
   });
 
   it('answers an empty audience with zeros and no sample', () => {
-    const index = new DirectoryIndex(smallOrganization());
+    const index = DirectoryIndex.of(smallOrganization());
     expect(summarizeAudience(index, new Bitset(index.size), [])).toEqual({ total: 0, byOffice: [], byDepartment: [], byTimeZone: [], sample: [], warnings: [] });
   });
 });

@@ -13,7 +13,7 @@ const people = [
   person(6, { displayName: 'Nobody Relevant', skills: ['Kubernetes'] }),
   person(7, { displayName: 'Aaron Skills', jobTitle: 'Accountant', skills: ['power bi', 'Excel macros'] }),
 ];
-const index = new DirectoryIndex(people);
+const index = DirectoryIndex.of(people);
 
 describe('rankExperts', () => {
   it('ranks skills over responsibilities over job title over aboutMe, and explains each score', () => {

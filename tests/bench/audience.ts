@@ -58,7 +58,9 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
 const megabytes = (bytes: number) => Math.round(bytes / 1_048_576);
 
 /** The largest heap and RSS this process reaches while `work` runs, sampled every 50 ms. */
-async function peakMemoryOf<T>(work: () => Promise<T>): Promise<{ result: T; heapMb: number; rssMb: number }> {
+async function peakMemoryOf<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; heapMb: number; rssMb: number }> {
   let heap = 0;
   let rss = 0;
   const sample = () => {
@@ -78,9 +80,13 @@ async function peakMemoryOf<T>(work: () => Promise<T>): Promise<{ result: T; hea
 
 async function startTenantProcess(size: number): Promise<{ info: TenantInfo; child: ChildProcess }> {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'dev-tenant-process.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', script, String(size)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script, String(size)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout! });
-  const [line] = (await Promise.race([once(lines, 'line'), once(child, 'exit').then(() => [null])])) as [string | null];
+  const [line] = (await Promise.race([once(lines, 'line'), once(child, 'exit').then(() => [null])])) as [
+    string | null,
+  ];
   if (!line) throw new Error('the dev tenant process ended before saying where it is');
   return { info: JSON.parse(line) as TenantInfo, child };
 }
@@ -89,7 +95,11 @@ async function json<T>(method: string, url: string, token: string | null, body?:
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(url, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
   if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${text}`);
   return (text ? JSON.parse(text) : null) as T;
@@ -123,31 +133,49 @@ export default async function audienceBench(args: string[]): Promise<Record<stri
     }),
   );
   try {
-    const token = (await json<{ access_token: string }>('POST', `${tenant.url}/_dev/token`, null, { user: PATTI_FERNANDEZ_ID })).access_token;
-    const api = <T>(method: string, route: string, body?: unknown) => json<T>(method, `${server.url}${route}`, token, body);
+    const token = (
+      await json<{ access_token: string }>('POST', `${tenant.url}/_dev/token`, null, {
+        user: PATTI_FERNANDEZ_ID,
+      })
+    ).access_token;
+    const api = <T>(method: string, route: string, body?: unknown) =>
+      json<T>(method, `${server.url}${route}`, token, body);
 
     await json('POST', `${tenant.url}/_dev/stats/reset`, null);
     log('full directory sync through the server');
     const syncStarted = performance.now();
-    const sync = await peakMemoryOf(() => syncDirectory(api, { full: true, timeoutMs: 3 * 60 * 60_000, progress: log }));
+    const sync = await peakMemoryOf(() =>
+      syncDirectory(api, { full: true, timeoutMs: 3 * 60 * 60_000, progress: log }),
+    );
     const synced = sync.result;
     const syncSeconds = (performance.now() - syncStarted) / 1000;
     const stats = await json<GraphStats>('GET', `${tenant.url}/_dev/stats`, null);
     const deltaRequests = Object.entries(stats.byRoute)
       .filter(([route]) => route.includes('/users/delta'))
       .reduce((sum, [, count]) => sum + count, 0);
-    log(`sync: ${round1(syncSeconds)} s, ${stats.httpRequests} Graph requests (${deltaRequests} delta pages, ${stats.batchSubRequests} inside $batch)`);
+    log(
+      `sync: ${round1(syncSeconds)} s, ${stats.httpRequests} Graph requests (${deltaRequests} delta pages, ${stats.batchSubRequests} inside $batch)`,
+    );
 
     // The top-level manager with the most people under them, as the preview itself counts them.
-    const under = async (id: string) => (await api<{ total: number }>('POST', '/api/audiences/preview', { rule: { manager: { under: id } } })).total;
+    const under = async (id: string) =>
+      (await api<{ total: number }>('POST', '/api/audiences/preview', { rule: { manager: { under: id } } }))
+        .total;
     const vpCounts = await Promise.all(tenant.vps.map(async (vp) => ({ ...vp, total: await under(vp.id) })));
     const topManager = vpCounts.sort((a, b) => b.total - a.total)[0]!;
     const rules: Record<string, unknown> = {
-      department_and_office: { all: [{ department: { is: ['Sales'] } }, { officeLocation: { is: ['London'] } }] },
+      department_and_office: {
+        all: [{ department: { is: ['Sales'] } }, { officeLocation: { is: ['London'] } }],
+      },
       under_top_manager: { manager: { under: topManager.id } },
       and_or_with_group: {
         all: [
-          { any: [{ department: { is: ['Finance', 'Operations'] } }, { group: { memberOf: tenant.groupIds['EMEA Offices'] } }] },
+          {
+            any: [
+              { department: { is: ['Finance', 'Operations'] } },
+              { group: { memberOf: tenant.groupIds['EMEA Offices'] } },
+            ],
+          },
           { not: { jobTitle: { contains: 'Intern' } } },
           { any: [{ jobTitle: { startsWith: 'Senior' } }, { employeeType: { is: ['Employee'] } }] },
         ],
@@ -172,7 +200,9 @@ export default async function audienceBench(args: string[]): Promise<Record<stri
         times.sort((a, b) => a - b);
         p50[name] = round1(percentile(times, 50));
         p95[name] = round1(percentile(times, 95));
-        log(`preview ${name}: ${totals[name]} people, cold ${cold[name]} ms, p50 ${p50[name]} ms, p95 ${p95[name]} ms`);
+        log(
+          `preview ${name}: ${totals[name]} people, cold ${cold[name]} ms, p50 ${p50[name]} ms, p95 ${p95[name]} ms`,
+        );
       }
     });
     const idle = process.memoryUsage();
@@ -184,7 +214,10 @@ export default async function audienceBench(args: string[]): Promise<Record<stri
     let coldLoadSeconds: number;
     try {
       const loadStarted = performance.now();
-      const registry = createDirectoryIndexRegistry(createAudienceDirectorySource(client.db(dbName)), { info: () => undefined, warn: () => undefined });
+      const registry = createDirectoryIndexRegistry(createAudienceDirectorySource(client.db(dbName)), {
+        info: () => undefined,
+        warn: () => undefined,
+      });
       await registry.current({ tenantId: tenant.tenantId });
       coldLoadSeconds = (performance.now() - loadStarted) / 1000;
     } finally {

@@ -8,10 +8,23 @@ import { approvalsViewUrl, createApprovalPorts } from './adapters/bot/approval-w
 import { createTargeting } from './adapters/audience-wiring.js';
 import { createCampusBotPorts } from './adapters/bot/campus-bot-ports.js';
 import { createEntraTokenVerifier } from './adapters/entra/token-verifier.js';
-import { createCalendarGateway, createDirectorySource, createGraphGateway, createMailGateway, createOrganizationRoles, createPeopleDirectory } from './adapters/graph/index.js';
+import {
+  createCalendarGateway,
+  createDirectorySource,
+  createGraphGateway,
+  createMailGateway,
+  createOrganizationRoles,
+  createPeopleDirectory,
+} from './adapters/graph/index.js';
 import { createTeamsConversationStore } from './adapters/mongo/approval-settings-store.js';
 import { describeStore } from './adapters/mongo/describe-store.js';
-import { connectMongo, createDirectoryStore, createMongoStores, createSyncStateStore, ensureIndexes } from './adapters/mongo/index.js';
+import {
+  connectMongo,
+  createDirectoryStore,
+  createMongoStores,
+  createSyncStateStore,
+  ensureIndexes,
+} from './adapters/mongo/index.js';
 import { createCampus } from './domain/campus.js';
 import { createDirectorySync } from './domain/directory/sync-directory.js';
 import { createRoleResolver } from './domain/people/resolve-roles.js';
@@ -39,7 +52,14 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   const logger = {
     level: config.logLevel,
     redact: ['req.headers.authorization', 'req.headers.cookie'],
-    ...(config.logFormat === 'pretty' ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
+    ...(config.logFormat === 'pretty'
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' },
+          },
+        }
+      : {}),
   };
   const mongo = await connectMongo({ uri: config.mongodbUri, dbName: config.mongodbDb });
   await ensureIndexes(mongo.db);
@@ -53,7 +73,12 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   });
   const people = createPeopleDirectory(graph);
   const organization = createOrganizationRoles(graph);
-  const resolveRoles = createRoleResolver({ organization, organizerGroupId: config.organizerGroupId, ttlMs: ROLE_CACHE_MS, now: Date.now });
+  const resolveRoles = createRoleResolver({
+    organization,
+    organizerGroupId: config.organizerGroupId,
+    ttlMs: ROLE_CACHE_MS,
+    now: Date.now,
+  });
   const holderId = `${hostname()}:${process.pid}:${randomUUID()}`;
 
   // Fastify creates the logger with the app; the domain and the bot, built before it, log through it once it exists.
@@ -61,8 +86,16 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     warn: () => undefined,
     error: () => undefined,
   };
-  const lateLogger = { warn: (details: object, message: string) => log.warn(details, message), error: (details: object, message: string) => log.error(details, message) };
-  const botConfig = { appId: config.bot.appId, appPassword: config.bot.appPassword, appTenantId: config.tenantId, appType: config.bot.appType };
+  const lateLogger = {
+    warn: (details: object, message: string) => log.warn(details, message),
+    error: (details: object, message: string) => log.error(details, message),
+  };
+  const botConfig = {
+    appId: config.bot.appId,
+    appPassword: config.bot.appPassword,
+    appTenantId: config.tenantId,
+    appType: config.bot.appType,
+  };
   const teamsConversations = createTeamsConversationStore(mongo.db);
   const campus = createCampus({
     ...stores,
@@ -73,17 +106,34 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     ids: { newId: randomUUID },
     holderId,
     logger: lateLogger,
-    approval: createApprovalPorts({ db: mongo.db, graph, bot: botConfig, config: config.approval, conversations: teamsConversations, publicUrl: config.publicUrl, logger: lateLogger }),
+    approval: createApprovalPorts({
+      db: mongo.db,
+      graph,
+      bot: botConfig,
+      config: config.approval,
+      conversations: teamsConversations,
+      publicUrl: config.publicUrl,
+      logger: lateLogger,
+    }),
   });
   // Targeting logs through the app's logger once it exists; the audience index is loaded in the background at start.
-  let targetingLog: { info(details: object, message: string): void; warn(details: object, message: string): void } | null = null;
+  let targetingLog: {
+    info(details: object, message: string): void;
+    warn(details: object, message: string): void;
+  } | null = null;
   const targeting = createTargeting({
     db: mongo.db,
     graph,
-    logger: { info: (details, message) => targetingLog?.info(details, message), warn: (details, message) => targetingLog?.warn(details, message) },
+    logger: {
+      info: (details, message) => targetingLog?.info(details, message),
+      warn: (details, message) => targetingLog?.warn(details, message),
+    },
   });
   // The directory sync writes through the audience index's mirror, so previews follow each write.
-  let directoryLog: { info(details: object, message: string): void; warn(details: object, message: string): void } | null = null;
+  let directoryLog: {
+    info(details: object, message: string): void;
+    warn(details: object, message: string): void;
+  } | null = null;
   const directorySync = createDirectorySync({
     directory: targeting.mirror(createDirectoryStore(mongo.db)),
     syncStates: createSyncStateStore(mongo.db),
@@ -92,7 +142,10 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     clock: { now: () => new Date() },
     ids: { newId: randomUUID },
     holderId,
-    logger: { info: (details, message) => directoryLog?.info(details, message), warn: (details, message) => directoryLog?.warn(details, message) },
+    logger: {
+      info: (details, message) => directoryLog?.info(details, message),
+      warn: (details, message) => directoryLog?.warn(details, message),
+    },
   });
   const authority = `${config.authorityHost}/${config.tenantId}`;
   const app = await buildApp({
@@ -106,7 +159,12 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       requiredScope: 'access_as_user',
     }),
     resolveRoles,
-    clientConfig: { tenantId: config.tenantId, clientId: config.clientId, authority, apiScope: `${config.apiAppIdUri}/access_as_user` },
+    clientConfig: {
+      tenantId: config.tenantId,
+      clientId: config.clientId,
+      authority,
+      apiScope: `${config.apiAppIdUri}/access_as_user`,
+    },
     readiness: [
       {
         name: 'store',
@@ -149,12 +207,15 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     if (directoryPass) return;
     directoryPass = directorySync
       .run({ tenantId: config.tenantId })
-      .catch((error: unknown) => app.log.warn({ err: error }, 'directory sync failed; the next pass resumes where it stopped'))
+      .catch((error: unknown) =>
+        app.log.warn({ err: error }, 'directory sync failed; the next pass resumes where it stopped'),
+      )
       .finally(() => {
         directoryPass = null;
       });
   };
-  const directoryWorker = config.directorySyncIntervalMs > 0 ? setInterval(syncDirectory, config.directorySyncIntervalMs) : null;
+  const directoryWorker =
+    config.directorySyncIntervalMs > 0 ? setInterval(syncDirectory, config.directorySyncIntervalMs) : null;
   if (directoryWorker) syncDirectory();
 
   let workerPass: Promise<void> | null = null;
@@ -164,7 +225,8 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       .processPendingCalendarWork(CALENDAR_WORK_BATCH)
       .then(
         () => undefined,
-        (error: unknown) => app.log.warn({ err: error }, 'calendar worker pass failed; the next pass retries'),
+        (error: unknown) =>
+          app.log.warn({ err: error }, 'calendar worker pass failed; the next pass retries'),
       )
       .finally(() => {
         workerPass = null;
@@ -178,7 +240,8 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       .processPendingRegistrationWork(REGISTRATION_WORK_BATCH)
       .then(
         () => undefined,
-        (error: unknown) => app.log.warn({ err: error }, 'registration worker pass failed; the next pass retries'),
+        (error: unknown) =>
+          app.log.warn({ err: error }, 'registration worker pass failed; the next pass retries'),
       )
       .finally(() => {
         registrationPass = null;
@@ -193,7 +256,8 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       .process(APPROVAL_WORK_BATCH)
       .then(
         () => undefined,
-        (error: unknown) => app.log.warn({ err: error }, 'approval worker pass failed; the next pass retries'),
+        (error: unknown) =>
+          app.log.warn({ err: error }, 'approval worker pass failed; the next pass retries'),
       )
       .finally(() => {
         approvalPass = null;
@@ -202,7 +266,13 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
 
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info(
-    { store: await describeStore(mongo.db), storeHosts: mongo.client.options.hosts.map(String), db: config.mongodbDb, graph: config.graphBaseUrl, authority },
+    {
+      store: await describeStore(mongo.db),
+      storeHosts: mongo.client.options.hosts.map(String),
+      db: config.mongodbDb,
+      graph: config.graphBaseUrl,
+      authority,
+    },
     'Campus is listening',
   );
   return {

@@ -7,7 +7,11 @@ import type { Audiences } from '../domain/audiences/audiences.js';
 import type { DirectorySync } from '../domain/directory/sync-directory.js';
 import { connectMongo, createMongoStores, ensureIndexes } from '../adapters/mongo/index.js';
 import { createError } from '../errors.js';
-import type { CalendarGateway, EventAttendee, SessionEventDraft } from '../domain/calendar/calendar-gateway.js';
+import type {
+  CalendarGateway,
+  EventAttendee,
+  SessionEventDraft,
+} from '../domain/calendar/calendar-gateway.js';
 import type { OutgoingMail } from '../domain/outbox/outgoing-mail.js';
 import { createCampus } from '../domain/campus.js';
 import type { TokenVerifier } from '../domain/people/identity.js';
@@ -21,9 +25,33 @@ export interface TestUser extends Person {
 }
 
 export const testUsers = {
-  organizer: { id: 'a0000000-0000-4000-8000-000000000001', displayName: 'Olga Organizer', mail: 'olga@contoso.test', jobTitle: 'Program Manager', department: 'Operations', officeLocation: 'Paris', roles: ['employee', 'organizer'] },
-  presenter: { id: 'a0000000-0000-4000-8000-000000000002', displayName: 'Pavel Presenter', mail: 'pavel@contoso.test', jobTitle: 'SAP Lead', department: 'Finance', officeLocation: 'Prague', roles: ['employee'] },
-  employee: { id: 'a0000000-0000-4000-8000-000000000003', displayName: 'Emma Employee', mail: 'emma@contoso.test', jobTitle: 'Analyst', department: 'Finance', officeLocation: 'Paris', roles: ['employee'] },
+  organizer: {
+    id: 'a0000000-0000-4000-8000-000000000001',
+    displayName: 'Olga Organizer',
+    mail: 'olga@contoso.test',
+    jobTitle: 'Program Manager',
+    department: 'Operations',
+    officeLocation: 'Paris',
+    roles: ['employee', 'organizer'],
+  },
+  presenter: {
+    id: 'a0000000-0000-4000-8000-000000000002',
+    displayName: 'Pavel Presenter',
+    mail: 'pavel@contoso.test',
+    jobTitle: 'SAP Lead',
+    department: 'Finance',
+    officeLocation: 'Prague',
+    roles: ['employee'],
+  },
+  employee: {
+    id: 'a0000000-0000-4000-8000-000000000003',
+    displayName: 'Emma Employee',
+    mail: 'emma@contoso.test',
+    jobTitle: 'Analyst',
+    department: 'Finance',
+    officeLocation: 'Paris',
+    roles: ['employee'],
+  },
 } satisfies Record<string, TestUser>;
 
 /** Records what the app asked Outlook to do; `failing` makes every call fail as an unreachable Graph would. */
@@ -37,7 +65,10 @@ export function createFakeCalendar() {
     async createEvent(_scope, draft) {
       if (fake.failing) throw createError('CAMPUS_ERR_GRAPH_UNAVAILABLE', 'Graph is down (test)');
       created.push(draft);
-      return { eventId: `event-${draft.transactionId}`, joinUrl: `https://teams.microsoft.com/l/meetup-join/${draft.transactionId}` };
+      return {
+        eventId: `event-${draft.transactionId}`,
+        joinUrl: `https://teams.microsoft.com/l/meetup-join/${draft.transactionId}`,
+      };
     },
     async replaceAttendees(_scope, _ownerId, eventId, attendees) {
       if (fake.failing) throw createError('CAMPUS_ERR_GRAPH_UNAVAILABLE', 'Graph is down (test)');
@@ -64,10 +95,19 @@ export function bearer(user: TestUser): Record<string, string> {
  * targeting use cases on the test's database, `directorySync` the directory sync (without them, their routes are not
  * served).
  */
-export async function buildTestApp(options: { extraUsers?: TestUser[]; audiences?: (db: Db) => Audiences; directorySync?: (db: Db) => DirectorySync } = {}) {
+export async function buildTestApp(
+  options: {
+    extraUsers?: TestUser[];
+    audiences?: (db: Db) => Audiences;
+    directorySync?: (db: Db) => DirectorySync;
+  } = {},
+) {
   let frozenAt: Date | null = null;
   const users: TestUser[] = [...Object.values(testUsers), ...(options.extraUsers ?? [])];
-  const mongo = await connectMongo({ uri: inject('mongodbUri'), dbName: `campus_http_${randomUUID().slice(0, 8)}` });
+  const mongo = await connectMongo({
+    uri: inject('mongodbUri'),
+    dbName: `campus_http_${randomUUID().slice(0, 8)}`,
+  });
   await ensureIndexes(mongo.db);
   const calendar = createFakeCalendar();
   /** Mail the app asked Graph to send. */
@@ -77,21 +117,34 @@ export async function buildTestApp(options: { extraUsers?: TestUser[]; audiences
       return users.find((user) => user.id === id) ?? null;
     },
     async search(_scope, text, limit) {
-      return users.filter((user) => user.displayName.toLowerCase().startsWith(text.toLowerCase())).slice(0, limit);
+      return users
+        .filter((user) => user.displayName.toLowerCase().startsWith(text.toLowerCase()))
+        .slice(0, limit);
     },
   };
   const tokenVerifier: TokenVerifier = {
     async verify(token) {
       const user = users.find((candidate) => candidate.id === token);
-      if (!user) throw createError('CAMPUS_ERR_UNAUTHENTICATED', 'The access token was refused: unknown test user');
-      return { tenantId: TENANT_ID, userId: user.id, displayName: user.displayName, mail: user.mail, scopes: ['access_as_user'] };
+      if (!user)
+        throw createError('CAMPUS_ERR_UNAUTHENTICATED', 'The access token was refused: unknown test user');
+      return {
+        tenantId: TENANT_ID,
+        userId: user.id,
+        displayName: user.displayName,
+        mail: user.mail,
+        scopes: ['access_as_user'],
+      };
     },
   };
   const campus = createCampus({
     ...createMongoStores(mongo.db),
     people,
     calendar,
-    mail: { async sendMail(_scope, message: OutgoingMail) { sentMail.push(message); } },
+    mail: {
+      async sendMail(_scope, message: OutgoingMail) {
+        sentMail.push(message);
+      },
+    },
     clock: { now: () => frozenAt ?? new Date() },
     ids: { newId: randomUUID },
     holderId: 'http-test',
@@ -102,8 +155,14 @@ export async function buildTestApp(options: { extraUsers?: TestUser[]; audiences
     audiences: options.audiences?.(mongo.db) ?? null,
     directorySync: options.directorySync?.(mongo.db) ?? null,
     tokenVerifier,
-    resolveRoles: async (_scope, userId) => new Set(users.find((user) => user.id === userId)?.roles ?? ['employee']),
-    clientConfig: { tenantId: TENANT_ID, clientId: 'client', authority: 'https://login.example/tenant', apiScope: 'api://x/access_as_user' },
+    resolveRoles: async (_scope, userId) =>
+      new Set(users.find((user) => user.id === userId)?.roles ?? ['employee']),
+    clientConfig: {
+      tenantId: TENANT_ID,
+      clientId: 'client',
+      authority: 'https://login.example/tenant',
+      apiScope: 'api://x/access_as_user',
+    },
     readiness: [{ name: 'store', check: async () => void (await mongo.ping()) }],
     botHandler: null,
     tabDir: null,

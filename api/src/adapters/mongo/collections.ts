@@ -1,6 +1,11 @@
 import type { Db } from 'mongodb';
 import type { ApprovalPolicy, SessionStatus } from '../../domain/sessions/session.js';
-import type { Arrival, ChangedBy, InviteState, RegistrationStatus } from '../../domain/registrations/registration.js';
+import type {
+  Arrival,
+  ChangedBy,
+  InviteState,
+  RegistrationStatus,
+} from '../../domain/registrations/registration.js';
 
 /** Stored form of a session; `_id` is the session id. */
 export interface SessionDocument {

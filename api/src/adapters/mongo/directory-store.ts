@@ -1,5 +1,10 @@
 import { MongoBulkWriteError, type AnyBulkWriteOperation, type Db } from 'mongodb';
-import type { DirectoryPerson, DirectoryStore, DirectoryWrite, ManagerLink } from '../../domain/directory/directory-person.js';
+import type {
+  DirectoryPerson,
+  DirectoryStore,
+  DirectoryWrite,
+  ManagerLink,
+} from '../../domain/directory/directory-person.js';
 import type { TenantScope } from '../../domain/shared/tenant-scope.js';
 import { collectionNames } from './collections.js';
 import { withStore } from './store-errors.js';
@@ -112,7 +117,9 @@ function isOnlyDuplicates(error: unknown): error is MongoBulkWriteError {
 }
 
 const linkProjection = { projection: { _id: 0, id: 1, managerId: 1, managerChain: 1 } } as const;
-const toLink = (document: Pick<DirectoryPersonDocument, 'id' | 'managerId' | 'managerChain'>): ManagerLink => ({
+const toLink = (
+  document: Pick<DirectoryPersonDocument, 'id' | 'managerId' | 'managerChain'>,
+): ManagerLink => ({
   id: document.id,
   managerId: document.managerId ?? null,
   managerChain: document.managerChain ?? [],
@@ -125,12 +132,20 @@ export function createDirectoryStore(db: Db): DirectoryStore {
     for (const slice of slices(operations, UPDATE_SLICE)) await people.bulkWrite(slice, { ordered: false });
   }
 
-  const setById = (scope: TenantScope, id: string, fields: Partial<DirectoryPersonDocument>): AnyBulkWriteOperation<DirectoryPersonDocument> => ({
+  const setById = (
+    scope: TenantScope,
+    id: string,
+    fields: Partial<DirectoryPersonDocument>,
+  ): AnyBulkWriteOperation<DirectoryPersonDocument> => ({
     updateOne: { filter: { _id: personKey(scope, id) }, update: { $set: fields } },
   });
 
   /** Reads people one `_id` at a time: on FerretDB that is an index lookup, where `$in` scans the collection. */
-  async function findEach<T>(scope: TenantScope, ids: string[], read: (key: string) => Promise<T | null>): Promise<T[]> {
+  async function findEach<T>(
+    scope: TenantScope,
+    ids: string[],
+    read: (key: string) => Promise<T | null>,
+  ): Promise<T[]> {
     const found: T[] = [];
     for (const id of new Set(ids)) {
       const document = await read(personKey(scope, id));
@@ -149,20 +164,29 @@ export function createDirectoryStore(db: Db): DirectoryStore {
         // `_id` and get their properties set instead.
         for (const slice of slices([...merged.values()])) {
           try {
-            await people.insertMany(slice.map((write) => newDocument(scope, write, syncedAt)), { ordered: false });
+            await people.insertMany(
+              slice.map((write) => newDocument(scope, write, syncedAt)),
+              { ordered: false },
+            );
           } catch (error) {
             if (!isOnlyDuplicates(error)) throw error;
             const stored = [error.writeErrors].flat().map((failure) => slice[failure.index]!);
-            await bulk(stored.map((write) => setById(scope, write.id, { ...write, deleted: false, syncedAt })));
+            await bulk(
+              stored.map((write) => setById(scope, write.id, { ...write, deleted: false, syncedAt })),
+            );
           }
         }
       }),
 
-    markDeleted: (scope, ids, syncedAt) => withStore(() => bulk(ids.map((id) => setById(scope, id, { deleted: true, syncedAt })))),
+    markDeleted: (scope, ids, syncedAt) =>
+      withStore(() => bulk(ids.map((id) => setById(scope, id, { deleted: true, syncedAt })))),
 
     markDeletedUnlessSyncedSince: (scope, since) =>
       withStore(async () => {
-        const result = await people.updateMany(inTenant<DirectoryPersonDocument>(scope, { deleted: false, syncedAt: { $lt: since } }), { $set: { deleted: true } });
+        const result = await people.updateMany(
+          inTenant<DirectoryPersonDocument>(scope, { deleted: false, syncedAt: { $lt: since } }),
+          { $set: { deleted: true } },
+        );
         return result.modifiedCount;
       }),
 
@@ -172,26 +196,46 @@ export function createDirectoryStore(db: Db): DirectoryStore {
         return document ? toDirectoryPerson(document) : null;
       }),
 
-    findByIds: (scope, ids) => withStore(async () => (await findEach(scope, ids, (key) => people.findOne({ _id: key }))).map(toDirectoryPerson)),
+    findByIds: (scope, ids) =>
+      withStore(async () =>
+        (await findEach(scope, ids, (key) => people.findOne({ _id: key }))).map(toDirectoryPerson),
+      ),
 
     listReports: (scope, managerId) =>
       withStore(async () => {
-        const documents = await people.find(inTenant<DirectoryPersonDocument>(scope, { managerId, deleted: false })).toArray();
+        const documents = await people
+          .find(inTenant<DirectoryPersonDocument>(scope, { managerId, deleted: false }))
+          .toArray();
         return documents.map(toDirectoryPerson).sort((a, b) => a.displayName.localeCompare(b.displayName));
       }),
 
-    findManagerLinks: (scope, ids) => withStore(async () => (await findEach(scope, ids, (key) => people.findOne({ _id: key }, linkProjection))).map(toLink)),
+    findManagerLinks: (scope, ids) =>
+      withStore(async () =>
+        (await findEach(scope, ids, (key) => people.findOne({ _id: key }, linkProjection))).map(toLink),
+      ),
 
     listManagerLinksUnder: (scope, ids) =>
       withStore(async () => {
         if (ids.length === 0) return [];
-        const documents = await people.find(inTenant<DirectoryPersonDocument>(scope, { managerChain: { $in: [...new Set(ids)] } }), linkProjection).toArray();
+        const documents = await people
+          .find(
+            inTenant<DirectoryPersonDocument>(scope, { managerChain: { $in: [...new Set(ids)] } }),
+            linkProjection,
+          )
+          .toArray();
         return documents.map(toLink);
       }),
 
-    setManagerChains: (scope, chains) => withStore(() => bulk(chains.map(({ id, managerChain }) => setById(scope, id, { managerChain })))),
+    setManagerChains: (scope, chains) =>
+      withStore(() => bulk(chains.map(({ id, managerChain }) => setById(scope, id, { managerChain })))),
 
     setProfiles: (scope, profiles) =>
-      withStore(() => bulk(profiles.map(({ id, skills, responsibilities, aboutMe, timeZone }) => setById(scope, id, { skills, responsibilities, aboutMe, timeZone })))),
+      withStore(() =>
+        bulk(
+          profiles.map(({ id, skills, responsibilities, aboutMe, timeZone }) =>
+            setById(scope, id, { skills, responsibilities, aboutMe, timeZone }),
+          ),
+        ),
+      ),
   };
 }

@@ -25,7 +25,15 @@ export interface IndexedPerson {
   syncedAt: number;
 }
 
-export const categoricalFields = ['jobTitle', 'department', 'officeLocation', 'city', 'country', 'employeeType', 'timeZone'] as const;
+export const categoricalFields = [
+  'jobTitle',
+  'department',
+  'officeLocation',
+  'city',
+  'country',
+  'employeeType',
+  'timeZone',
+] as const;
 export type CategoricalField = (typeof categoricalFields)[number];
 export const listFields = ['skills', 'responsibilities', 'aboutMeWords'] as const;
 export type ListField = (typeof listFields)[number];
@@ -86,7 +94,8 @@ class ColumnsBuilder {
   private readonly listValues: Record<ListField, GrowableInt32>;
 
   constructor(size: number, dictionaries: DirectoryColumns['dictionaries'] | null, listCapacity: number) {
-    const dictionary = (field: CategoricalField | ListField) => dictionaries?.[field].clone() ?? new Dictionary();
+    const dictionary = (field: CategoricalField | ListField) =>
+      dictionaries?.[field].clone() ?? new Dictionary();
     const offsets = () => new Int32Array(size + 1);
     this.out = {
       ids: new Array<string>(size),
@@ -94,14 +103,26 @@ class ColumnsBuilder {
       mails: new Array<string | null>(size),
       userPrincipalNames: new Array<string>(size),
       managerIds: new Array<string | null>(size),
-      dictionaries: Object.fromEntries([...categoricalFields, ...listFields].map((field) => [field, dictionary(field)])) as DirectoryColumns['dictionaries'],
-      codes: Object.fromEntries(categoricalFields.map((field) => [field, new Int32Array(size)])) as DirectoryColumns['codes'],
-      lists: { skills: { offsets: offsets(), values: new Int32Array(0) }, responsibilities: { offsets: offsets(), values: new Int32Array(0) }, aboutMeWords: { offsets: offsets(), values: new Int32Array(0) } },
+      dictionaries: Object.fromEntries(
+        [...categoricalFields, ...listFields].map((field) => [field, dictionary(field)]),
+      ) as DirectoryColumns['dictionaries'],
+      codes: Object.fromEntries(
+        categoricalFields.map((field) => [field, new Int32Array(size)]),
+      ) as DirectoryColumns['codes'],
+      lists: {
+        skills: { offsets: offsets(), values: new Int32Array(0) },
+        responsibilities: { offsets: offsets(), values: new Int32Array(0) },
+        aboutMeWords: { offsets: offsets(), values: new Int32Array(0) },
+      },
       enabled: new Uint8Array(size),
       deleted: new Uint8Array(size),
       syncedAt: new Float64Array(size),
     };
-    this.listValues = { skills: new GrowableInt32(listCapacity), responsibilities: new GrowableInt32(listCapacity), aboutMeWords: new GrowableInt32(listCapacity) };
+    this.listValues = {
+      skills: new GrowableInt32(listCapacity),
+      responsibilities: new GrowableInt32(listCapacity),
+      aboutMeWords: new GrowableInt32(listCapacity),
+    };
   }
 
   addPerson(person: IndexedPerson): void {
@@ -111,7 +132,8 @@ class ColumnsBuilder {
     out.mails[row] = person.mail;
     out.userPrincipalNames[row] = person.userPrincipalName;
     out.managerIds[row] = person.managerId?.toLowerCase() ?? null;
-    for (const field of categoricalFields) out.codes[field][row] = out.dictionaries[field].intern(person[field]);
+    for (const field of categoricalFields)
+      out.codes[field][row] = out.dictionaries[field].intern(person[field]);
     for (const field of listFields) {
       const values = this.listValues[field];
       const start = values.length;
@@ -176,12 +198,18 @@ export function mergeColumns(base: DirectoryColumns, changed: Map<string, Indexe
     if (base.ids[row] !== changedIds[i]) added += 1;
   }
   const size = base.ids.length + added;
-  const builder = new ColumnsBuilder(size, base.dictionaries, base.lists.aboutMeWords.values.length + changedIds.length * 16);
+  const builder = new ColumnsBuilder(
+    size,
+    base.dictionaries,
+    base.lists.aboutMeWords.values.length + changedIds.length * 16,
+  );
   let next = 0;
   for (let row = 0; row < base.ids.length; row++) {
     const id = base.ids[row]!;
-    while (next < changedIds.length && changedIds[next]! < id) builder.addPerson(changedById.get(changedIds[next++]!)!);
-    if (next < changedIds.length && changedIds[next] === id) builder.addPerson(changedById.get(changedIds[next++]!)!);
+    while (next < changedIds.length && changedIds[next]! < id)
+      builder.addPerson(changedById.get(changedIds[next++]!)!);
+    if (next < changedIds.length && changedIds[next] === id)
+      builder.addPerson(changedById.get(changedIds[next++]!)!);
     else builder.addRow(base, row);
   }
   while (next < changedIds.length) builder.addPerson(changedById.get(changedIds[next++]!)!);

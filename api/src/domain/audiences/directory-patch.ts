@@ -13,10 +13,13 @@ export type DirectoryPatch =
   | { kind: 'profiles'; profiles: DirectoryProfile[] };
 
 /** What upsertMany writes for a person: a change, and on a full round the profile read with it. */
-export type UpsertedPerson = DirectoryChange & Partial<Pick<DirectoryPerson, 'skills' | 'responsibilities' | 'aboutMe' | 'timeZone'>>;
+export type UpsertedPerson = DirectoryChange &
+  Partial<Pick<DirectoryPerson, 'skills' | 'responsibilities' | 'aboutMe' | 'timeZone'>>;
 
 /** The index's record of a stored person. */
-export function toIndexedPerson(person: Omit<DirectoryPerson, 'tenantId' | 'managerChain' | 'givenName' | 'surname'>): IndexedPerson {
+export function toIndexedPerson(
+  person: Omit<DirectoryPerson, 'tenantId' | 'managerChain' | 'givenName' | 'surname'>,
+): IndexedPerson {
   return {
     id: person.id.toLowerCase(),
     displayName: person.displayName,
@@ -114,7 +117,8 @@ export function applyDirectoryPatch(people: PeopleView, patch: DirectoryPatch): 
       }
       return;
     case 'deleteUnsyncedSince':
-      for (const person of people.syncedBefore(patch.since.getTime())) people.set({ ...person, deleted: true });
+      for (const person of people.syncedBefore(patch.since.getTime()))
+        people.set({ ...person, deleted: true });
       return;
     case 'profiles':
       for (const profile of patch.profiles) {

@@ -36,11 +36,19 @@ function encodeCursor(audienceId: string, lastId: string): string {
 function decodeCursor(audienceId: string, cursor: string): string {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(decoded) && decoded.length === 2 && decoded[0] === audienceId && typeof decoded[1] === 'string') return decoded[1];
+    if (
+      Array.isArray(decoded) &&
+      decoded.length === 2 &&
+      decoded[0] === audienceId &&
+      typeof decoded[1] === 'string'
+    )
+      return decoded[1];
   } catch {
     // not JSON: answered below like any other foreign cursor
   }
-  throw createError('CAMPUS_ERR_VALIDATION', 'cursor is not a page cursor of this audience', { details: { location: 'querystring', field: '/cursor' } });
+  throw createError('CAMPUS_ERR_VALIDATION', 'cursor is not a page cursor of this audience', {
+    details: { location: 'querystring', field: '/cursor' },
+  });
 }
 
 /**

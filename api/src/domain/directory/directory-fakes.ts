@@ -1,7 +1,13 @@
 /** In-memory ports for the directory sync's domain tests: a small Graph with delta rounds, and the stores. */
 import type { LeaseStore } from '../registrations/registration.js';
 import type { TenantScope } from '../shared/tenant-scope.js';
-import type { DirectoryChange, DirectoryPerson, DirectoryProfile, DirectoryStore, ManagerLink } from './directory-person.js';
+import type {
+  DirectoryChange,
+  DirectoryPerson,
+  DirectoryProfile,
+  DirectoryStore,
+  ManagerLink,
+} from './directory-person.js';
 import type { DeltaPage, DirectorySource, ProfileRead } from './directory-source.js';
 import type { DirectorySyncState, StagedPage, SyncStateStore } from './sync-state.js';
 
@@ -57,7 +63,14 @@ export class FakeGraph implements DirectorySource {
   add(user: FakeUser, profile: Partial<DirectoryProfile> = {}): void {
     this.version += 1;
     this.users.set(user.id, user);
-    this.profiles.set(user.id, { id: user.id, skills: [], responsibilities: [], aboutMe: null, timeZone: 'Romance Standard Time', ...profile });
+    this.profiles.set(user.id, {
+      id: user.id,
+      skills: [],
+      responsibilities: [],
+      aboutMe: null,
+      timeZone: 'Romance Standard Time',
+      ...profile,
+    });
     this.changes.set(user.id, { at: this.version, properties: null });
     this.removed.delete(user.id);
   }
@@ -86,19 +99,34 @@ export class FakeGraph implements DirectorySource {
   async readDeltaPage(_scope: TenantScope, link: string | null): Promise<DeltaPage> {
     this.deltaReads += 1;
     if (this.crashAtPage === this.deltaReads) throw new Error('process stopped (test)');
-    if (link !== null && this.expiredLinks.has(link)) return { kind: 'resync-required', reason: '410 syncStateNotFound' };
+    if (link !== null && this.expiredLinks.has(link))
+      return { kind: 'resync-required', reason: '410 syncStateNotFound' };
     const query = link === null ? null : new URL(link).searchParams;
     const raw = query?.get('$skiptoken') ?? query?.get('$deltatoken') ?? null;
-    const parsed: Token = raw === null ? { since: null, upTo: this.version, after: null } : (JSON.parse(raw) as Token);
-    const token: Token = query?.has('$deltatoken') ? { since: parsed.upTo, upTo: this.version, after: null } : parsed;
+    const parsed: Token =
+      raw === null ? { since: null, upTo: this.version, after: null } : (JSON.parse(raw) as Token);
+    const token: Token = query?.has('$deltatoken')
+      ? { since: parsed.upTo, upTo: this.version, after: null }
+      : parsed;
     const since = token.since;
     const ids =
       since === null
         ? [...this.users.keys()].sort()
-        : [...new Set([...[...this.changes].filter(([, change]) => change.at > since).map(([id]) => id), ...[...this.removed].filter(([, at]) => at > since).map(([id]) => id)])].sort();
+        : [
+            ...new Set([
+              ...[...this.changes].filter(([, change]) => change.at > since).map(([id]) => id),
+              ...[...this.removed].filter(([, at]) => at > since).map(([id]) => id),
+            ]),
+          ].sort();
     const remaining = ids.filter((id) => token.after === null || id > token.after);
     const pageIds = remaining.slice(0, this.pageSize);
-    const page: DeltaPage & { kind: 'page' } = { kind: 'page', changes: [], removedIds: [], nextLink: null, deltaLink: null };
+    const page: DeltaPage & { kind: 'page' } = {
+      kind: 'page',
+      changes: [],
+      removedIds: [],
+      nextLink: null,
+      deltaLink: null,
+    };
     for (const id of pageIds) {
       const user = this.users.get(id);
       if (!user) {
@@ -108,10 +136,20 @@ export class FakeGraph implements DirectorySource {
       const change = since === null ? null : this.changes.get(id);
       const properties = change && change.at > since! && change.properties ? change.properties : null;
       // A full round leaves out null properties, as Graph does for a user without a manager.
-      const full = Object.fromEntries(Object.entries(user).filter(([, value]) => value !== null)) as DirectoryChange;
-      page.changes.push(properties ? ({ id, ...Object.fromEntries([...properties].map((key) => [key, user[key as keyof FakeUser]])) } as DirectoryChange) : full);
+      const full = Object.fromEntries(
+        Object.entries(user).filter(([, value]) => value !== null),
+      ) as DirectoryChange;
+      page.changes.push(
+        properties
+          ? ({
+              id,
+              ...Object.fromEntries([...properties].map((key) => [key, user[key as keyof FakeUser]])),
+            } as DirectoryChange)
+          : full,
+      );
     }
-    if (remaining.length > pageIds.length) page.nextLink = this.link('next', { ...token, after: pageIds[pageIds.length - 1]! });
+    if (remaining.length > pageIds.length)
+      page.nextLink = this.link('next', { ...token, after: pageIds[pageIds.length - 1]! });
     else page.deltaLink = this.link('delta', { since: null, upTo: token.upTo, after: null });
     return page;
   }
@@ -123,7 +161,13 @@ export class FakeGraph implements DirectorySource {
   async readProfiles(_scope: TenantScope, ids: string[]): Promise<ProfileRead> {
     this.profileReads += 1;
     if (this.crashAtProfileRead === this.profileReads) throw new Error('process stopped (test)');
-    const read: ProfileRead = { profiles: [], gone: [], failed: [], batches: Math.ceil((ids.length * 2) / 20), requests: ids.length * 2 };
+    const read: ProfileRead = {
+      profiles: [],
+      gone: [],
+      failed: [],
+      batches: Math.ceil((ids.length * 2) / 20),
+      requests: ids.length * 2,
+    };
     for (const id of ids) {
       const profile = this.profiles.get(id);
       if (!this.users.has(id) || !profile) read.gone.push(id);
@@ -134,22 +178,53 @@ export class FakeGraph implements DirectorySource {
   }
 }
 
-export function createMemoryDirectory(): DirectoryStore & { people: Map<string, DirectoryPerson>; writes: number } {
+export function createMemoryDirectory(): DirectoryStore & {
+  people: Map<string, DirectoryPerson>;
+  writes: number;
+} {
   const people = new Map<string, DirectoryPerson>();
   const key = (scope: TenantScope, id: string) => `${scope.tenantId}:${id}`;
-  const link = (person: DirectoryPerson): ManagerLink => ({ id: person.id, managerId: person.managerId, managerChain: [...person.managerChain] });
-  const inTenant = (scope: TenantScope) => [...people.values()].filter((person) => person.tenantId === scope.tenantId);
+  const link = (person: DirectoryPerson): ManagerLink => ({
+    id: person.id,
+    managerId: person.managerId,
+    managerChain: [...person.managerChain],
+  });
+  const inTenant = (scope: TenantScope) =>
+    [...people.values()].filter((person) => person.tenantId === scope.tenantId);
   const store = {
     people,
     writes: 0,
-    async upsertMany(scope: TenantScope, writes: Parameters<DirectoryStore['upsertMany']>[1], syncedAt: Date) {
+    async upsertMany(
+      scope: TenantScope,
+      writes: Parameters<DirectoryStore['upsertMany']>[1],
+      syncedAt: Date,
+    ) {
       for (const write of writes) {
         store.writes += 1;
         const existing = people.get(key(scope, write.id));
         const base: DirectoryPerson = existing ?? {
-          tenantId: scope.tenantId, id: write.id, displayName: '', givenName: null, surname: null, mail: null, userPrincipalName: '', jobTitle: null, department: null,
-          officeLocation: null, city: null, country: null, employeeType: null, accountEnabled: true, managerId: null, managerChain: [], timeZone: null, skills: [],
-          responsibilities: [], aboutMe: null, deleted: false, syncedAt,
+          tenantId: scope.tenantId,
+          id: write.id,
+          displayName: '',
+          givenName: null,
+          surname: null,
+          mail: null,
+          userPrincipalName: '',
+          jobTitle: null,
+          department: null,
+          officeLocation: null,
+          city: null,
+          country: null,
+          employeeType: null,
+          accountEnabled: true,
+          managerId: null,
+          managerChain: [],
+          timeZone: null,
+          skills: [],
+          responsibilities: [],
+          aboutMe: null,
+          deleted: false,
+          syncedAt,
         };
         people.set(key(scope, write.id), { ...base, ...write, deleted: false, syncedAt });
       }
@@ -169,7 +244,9 @@ export function createMemoryDirectory(): DirectoryStore & { people: Map<string, 
       return people.get(key(scope, id)) ?? null;
     },
     async findByIds(scope: TenantScope, ids: string[]) {
-      return ids.map((id) => people.get(key(scope, id))).filter((person): person is DirectoryPerson => person !== undefined);
+      return ids
+        .map((id) => people.get(key(scope, id)))
+        .filter((person): person is DirectoryPerson => person !== undefined);
     },
     async listReports(scope: TenantScope, managerId: string) {
       return inTenant(scope).filter((person) => person.managerId === managerId && !person.deleted);
@@ -178,7 +255,9 @@ export function createMemoryDirectory(): DirectoryStore & { people: Map<string, 
       return (await store.findByIds(scope, ids)).map(link);
     },
     async listManagerLinksUnder(scope: TenantScope, ids: string[]) {
-      return inTenant(scope).filter((person) => person.managerChain.some((above) => ids.includes(above))).map(link);
+      return inTenant(scope)
+        .filter((person) => person.managerChain.some((above) => ids.includes(above)))
+        .map(link);
     },
     async setManagerChains(scope: TenantScope, chains: Array<{ id: string; managerChain: string[] }>) {
       for (const { id, managerChain } of chains) {
@@ -198,7 +277,10 @@ export function createMemoryDirectory(): DirectoryStore & { people: Map<string, 
   return store;
 }
 
-export function createMemorySyncStates(): SyncStateStore & { staged: Map<string, StagedPage>; queue: Map<string, string[]> } {
+export function createMemorySyncStates(): SyncStateStore & {
+  staged: Map<string, StagedPage>;
+  queue: Map<string, string[]>;
+} {
   const states = new Map<string, DirectorySyncState>();
   const staged = new Map<string, StagedPage>();
   const queue = new Map<string, string[]>();
@@ -231,13 +313,17 @@ export function createMemorySyncStates(): SyncStateStore & { staged: Map<string,
       return queue.get(key(scope, seq)) ?? null;
     },
     async countEnrichment(scope) {
-      return [...queue].filter(([k]) => k.startsWith(`${scope.tenantId}:`)).reduce((sum, [, ids]) => sum + ids.length, 0);
+      return [...queue]
+        .filter(([k]) => k.startsWith(`${scope.tenantId}:`))
+        .reduce((sum, [, ids]) => sum + ids.length, 0);
     },
   };
 }
 
 /** Leases in memory, with the store's semantics: one holder until release or expiry. */
-export function createMemoryLeases(now: () => number): LeaseStore & { holders: Map<string, { holder: string; until: number }> } {
+export function createMemoryLeases(
+  now: () => number,
+): LeaseStore & { holders: Map<string, { holder: string; until: number }> } {
   const holders = new Map<string, { holder: string; until: number }>();
   return {
     holders,

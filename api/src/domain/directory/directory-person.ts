@@ -61,7 +61,8 @@ export interface DirectoryProfile {
 }
 
 /** What the sync writes for a person: a change, and on a full round the chain and profile read with it. */
-export type DirectoryWrite = DirectoryChange & Partial<Pick<DirectoryPerson, 'managerChain' | 'skills' | 'responsibilities' | 'aboutMe' | 'timeZone'>>;
+export type DirectoryWrite = DirectoryChange &
+  Partial<Pick<DirectoryPerson, 'managerChain' | 'skills' | 'responsibilities' | 'aboutMe' | 'timeZone'>>;
 
 /** A person's place in the reporting line, all the chain computation needs. */
 export interface ManagerLink {

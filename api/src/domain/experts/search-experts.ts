@@ -38,9 +38,13 @@ export async function searchExperts(
   const index = await ports.directory.current(actor);
   const { words, experts } = rankExperts(index, topic, limit);
   if (words.length === 0) {
-    throw createError('CAMPUS_ERR_VALIDATION', 'topic has no words to search for (common words such as "and" are ignored)', {
-      details: { location: 'querystring', field: '/topic' },
-    });
+    throw createError(
+      'CAMPUS_ERR_VALIDATION',
+      'topic has no words to search for (common words such as "and" are ignored)',
+      {
+        details: { location: 'querystring', field: '/topic' },
+      },
+    );
   }
   return {
     topic,

@@ -17,7 +17,10 @@ const Rule = Type.Unknown({
   examples: [{ all: [{ department: { is: ['Finance'] } }, { officeLocation: { is: ['London'] } }] }],
 });
 
-export const AudienceIdParams = Type.Object({ audienceId: Type.String({ pattern: UUID }) }, { additionalProperties: false });
+export const AudienceIdParams = Type.Object(
+  { audienceId: Type.String({ pattern: UUID }) },
+  { additionalProperties: false },
+);
 
 export const CreateAudienceBody = Type.Object(
   {
@@ -63,19 +66,31 @@ export const AudienceView = Type.Object(
 );
 export type AudienceView = Static<typeof AudienceView>;
 
-export const AudiencePageView = Type.Object({ audiences: Type.Array(Type.Ref('AudienceView')), nextCursor: Nullable });
-
-const Warnings = Type.Array(Type.Object({ field: Type.String({ description: 'JSON pointer into the rule' }), message: Type.String() }), {
-  description: 'Clauses of a saved rule that name a person or group gone since it was saved; they select nobody',
+export const AudiencePageView = Type.Object({
+  audiences: Type.Array(Type.Ref('AudienceView')),
+  nextCursor: Nullable,
 });
+
+const Warnings = Type.Array(
+  Type.Object({ field: Type.String({ description: 'JSON pointer into the rule' }), message: Type.String() }),
+  {
+    description:
+      'Clauses of a saved rule that name a person or group gone since it was saved; they select nobody',
+  },
+);
 
 const Breakdown = Type.Array(
   Type.Object({
     value: Nullable,
     count: Type.Integer(),
-    other: Type.Boolean({ description: 'True for the bucket adding up every value beyond the top 10 (its value is null)' }),
+    other: Type.Boolean({
+      description: 'True for the bucket adding up every value beyond the top 10 (its value is null)',
+    }),
   }),
-  { description: 'Top 10 values by members, then members without a value (value null), then the rest as one bucket' },
+  {
+    description:
+      'Top 10 values by members, then members without a value (value null), then the rest as one bucket',
+  },
 );
 
 export const PreviewView = Type.Object({
@@ -84,7 +99,13 @@ export const PreviewView = Type.Object({
   byDepartment: Breakdown,
   byTimeZone: Breakdown,
   sample: Type.Array(
-    Type.Object({ id: Type.String(), displayName: Type.String(), jobTitle: Nullable, department: Nullable, officeLocation: Nullable }),
+    Type.Object({
+      id: Type.String(),
+      displayName: Type.String(),
+      jobTitle: Nullable,
+      department: Nullable,
+      officeLocation: Nullable,
+    }),
     { description: 'Up to 10 members spread evenly over the audience; the same ones for the same audience' },
   ),
   warnings: Warnings,

@@ -1,13 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TenantState } from '../../state.js';
-import { ORGANIZER, appCaller, as, buildHarness, createTestState } from './test-harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ORGANIZER, WRITER, useFreshHarness } from './test-harness.js';
 
-const WRITER = as(appCaller('Calendars.ReadWrite'));
 const VIEW = `/v1.0/users/${ORGANIZER.id}/calendarView`;
 
-let state: TenantState;
 let app: FastifyInstance;
+useFreshHarness((harness) => ({ app } = harness));
 
 async function create(subject: string, start: string, end: string, timeZone: string) {
   const response = await app.inject({
@@ -20,15 +18,10 @@ async function create(subject: string, start: string, end: string, timeZone: str
 }
 
 beforeEach(async () => {
-  state = createTestState();
-  app = await buildHarness(state);
   await create('Paris afternoon', '2026-03-10T14:00:00', '2026-03-10T15:00:00', 'Europe/Paris');
   await create('Seattle morning', '2026-03-10T08:00:00', '2026-03-10T09:00:00', 'Pacific Standard Time');
   await create('Next week', '2026-03-17T10:00:00', '2026-03-17T11:00:00', 'UTC');
   await create('Early UTC', '2026-03-10T09:00:00', '2026-03-10T09:30:00', 'UTC');
-});
-afterEach(async () => {
-  await app.close();
 });
 
 const subjects = (body: { value: Array<{ subject: string }> }) => body.value.map((event) => event.subject);
@@ -61,33 +54,24 @@ describe('GET /users/{id}/calendarView', () => {
   });
 
   it('shows start and end in the zone of Prefer: outlook.timezone, Windows or IANA', async () => {
-    const url = `${VIEW}?startDateTime=2026-03-10T12:00:00&endDateTime=2026-03-10T14:00:00&$select=subject,start,end`;
-    const pacific = await app.inject({
-      method: 'GET',
-      url,
-      headers: { ...WRITER, prefer: 'outlook.timezone="Pacific Standard Time"' },
-    });
+    const inZone = (zone: string) =>
+      app.inject({
+        method: 'GET',
+        url: `${VIEW}?startDateTime=2026-03-10T12:00:00&endDateTime=2026-03-10T14:00:00&$select=subject,start,end`,
+        headers: { ...WRITER, prefer: `outlook.timezone="${zone}"` },
+      });
+    const pacific = await inZone('Pacific Standard Time');
     expect(pacific.headers['preference-applied']).toBe('outlook.timezone="Pacific Standard Time"');
     expect(pacific.json().value[0]).toMatchObject({
       subject: 'Paris afternoon',
       start: { dateTime: '2026-03-10T06:00:00.0000000', timeZone: 'Pacific Standard Time' },
       end: { dateTime: '2026-03-10T07:00:00.0000000', timeZone: 'Pacific Standard Time' },
     });
-    const tokyo = await app.inject({
-      method: 'GET',
-      url,
-      headers: { ...WRITER, prefer: 'outlook.timezone="Asia/Tokyo"' },
-    });
-    expect(tokyo.json().value[0].start).toEqual({
+    expect((await inZone('Asia/Tokyo')).json().value[0].start).toEqual({
       dateTime: '2026-03-10T22:00:00.0000000',
       timeZone: 'Asia/Tokyo',
     });
-    const own = await app.inject({
-      method: 'GET',
-      url,
-      headers: { ...WRITER, prefer: 'outlook.timezone="Europe/Paris"' },
-    });
-    expect(own.json().value[0].start).toEqual({
+    expect((await inZone('Europe/Paris')).json().value[0].start).toEqual({
       dateTime: '2026-03-10T14:00:00.0000000',
       timeZone: 'Europe/Paris',
     });

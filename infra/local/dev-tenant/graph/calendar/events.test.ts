@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TenantState } from '../../state.js';
 import {
   ATTENDEE_NY,
@@ -7,14 +7,13 @@ import {
   COLLEAGUE,
   EXTERNAL,
   ORGANIZER,
+  WRITER,
   appCaller,
   as,
-  buildHarness,
-  createTestState,
   delegatedCaller,
+  useFreshHarness,
 } from './test-harness.js';
 
-const WRITER = as(appCaller('Calendars.ReadWrite'));
 const eventsUrl = (user: string) => `/v1.0/users/${user}/events`;
 
 function attendee(address: string) {
@@ -39,22 +38,15 @@ function sessionBody(extra: Record<string, unknown> = {}) {
 
 let state: TenantState;
 let app: FastifyInstance;
+useFreshHarness((harness) => ({ state, app } = harness));
 
-beforeEach(async () => {
-  state = createTestState();
-  app = await buildHarness(state);
-});
-afterEach(async () => {
-  await app.close();
-});
+/** POSTs the session event (with `extra` over it) to a mailbox as `headers` say, and returns Graph's answer. */
+function postSession(mailbox: string, extra: Record<string, unknown> = {}, headers = WRITER) {
+  return app.inject({ method: 'POST', url: eventsUrl(mailbox), headers, payload: sessionBody(extra) });
+}
 
 async function createSession(extra: Record<string, unknown> = {}) {
-  const response = await app.inject({
-    method: 'POST',
-    url: eventsUrl(ORGANIZER.userPrincipalName),
-    headers: WRITER,
-    payload: sessionBody(extra),
-  });
+  const response = await postSession(ORGANIZER.userPrincipalName, extra);
   expect(response.statusCode).toBe(201);
   return response.json();
 }
@@ -127,12 +119,7 @@ describe('POST /users/{id}/events', () => {
 
   it('scopes transactionId to the mailbox', async () => {
     const first = await createSession({ transactionId: 'same-id' });
-    const response = await app.inject({
-      method: 'POST',
-      url: eventsUrl(COLLEAGUE.id),
-      headers: WRITER,
-      payload: sessionBody({ transactionId: 'same-id' }),
-    });
+    const response = await postSession(COLLEAGUE.id, { transactionId: 'same-id' });
     expect(response.statusCode).toBe(201);
     expect(response.json().id).not.toBe(first.id);
   });
@@ -202,12 +189,7 @@ describe('POST /users/{id}/events', () => {
       'ErrorInvalidRecipients',
     ],
   ])('rejects %s with a Graph error', async (_name, extra, code) => {
-    const response = await app.inject({
-      method: 'POST',
-      url: eventsUrl(ORGANIZER.id),
-      headers: WRITER,
-      payload: sessionBody(extra),
-    });
+    const response = await postSession(ORGANIZER.id, extra);
     expect(response.statusCode).toBe(400);
     const body = response.json();
     expect(body.error.code).toBe(code);
@@ -219,12 +201,7 @@ describe('POST /users/{id}/events', () => {
 
 describe('permissions', () => {
   it('refuses an application without Calendars.ReadWrite', async () => {
-    const response = await app.inject({
-      method: 'POST',
-      url: eventsUrl(ORGANIZER.id),
-      headers: as(appCaller('Calendars.Read')),
-      payload: sessionBody(),
-    });
+    const response = await postSession(ORGANIZER.id, {}, as(appCaller('Calendars.Read')));
     expect(response.statusCode).toBe(403);
     expect(response.json().error.code).toBe('ErrorAccessDenied');
   });
@@ -241,19 +218,10 @@ describe('permissions', () => {
   });
 
   it('lets a delegated user write their own calendar but not a colleague’s', async () => {
-    const own = await app.inject({
-      method: 'POST',
-      url: eventsUrl(ORGANIZER.id),
-      headers: as(delegatedCaller(ORGANIZER.id, 'Calendars.ReadWrite')),
-      payload: sessionBody(),
-    });
+    const signedIn = as(delegatedCaller(ORGANIZER.id, 'Calendars.ReadWrite'));
+    const own = await postSession(ORGANIZER.id, {}, signedIn);
     expect(own.statusCode).toBe(201);
-    const other = await app.inject({
-      method: 'POST',
-      url: eventsUrl(COLLEAGUE.id),
-      headers: as(delegatedCaller(ORGANIZER.id, 'Calendars.ReadWrite')),
-      payload: sessionBody(),
-    });
+    const other = await postSession(COLLEAGUE.id, {}, signedIn);
     expect(other.statusCode).toBe(403);
     expect(other.json().error.code).toBe('ErrorAccessDenied');
   });

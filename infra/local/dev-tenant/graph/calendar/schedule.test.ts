@@ -1,52 +1,44 @@
 import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TenantState } from '../../state.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   ATTENDEE_NY,
   ATTENDEE_TOKYO,
   ORGANIZER,
+  WRITER,
   appCaller,
   as,
-  buildHarness,
-  createTestState,
   delegatedCaller,
+  useFreshHarness,
 } from './test-harness.js';
 
-let state: TenantState;
 let app: FastifyInstance;
+useFreshHarness((harness) => ({ app } = harness));
 
-const WRITER = as(appCaller('Calendars.ReadWrite'));
+async function postEvent(mailbox: string, event: Record<string, unknown>) {
+  const response = await app.inject({
+    method: 'POST',
+    url: `/v1.0/users/${mailbox}/events`,
+    headers: WRITER,
+    payload: event,
+  });
+  expect(response.statusCode).toBe(201);
+}
 
 beforeEach(async () => {
-  state = createTestState();
-  app = await buildHarness(state);
   // Yuki is busy 09:00-10:00 Tokyo time on 10 March, which is 17:00-18:00 on 9 March in Seattle (daylight time).
-  await app.inject({
-    method: 'POST',
-    url: `/v1.0/users/${ATTENDEE_TOKYO.id}/events`,
-    headers: WRITER,
-    payload: {
-      subject: 'Team standup',
-      location: { displayName: 'Shibuya 3F' },
-      start: { dateTime: '2026-03-10T09:00:00', timeZone: 'Tokyo Standard Time' },
-      end: { dateTime: '2026-03-10T10:00:00', timeZone: 'Tokyo Standard Time' },
-    },
+  await postEvent(ATTENDEE_TOKYO.id, {
+    subject: 'Team standup',
+    location: { displayName: 'Shibuya 3F' },
+    start: { dateTime: '2026-03-10T09:00:00', timeZone: 'Tokyo Standard Time' },
+    end: { dateTime: '2026-03-10T10:00:00', timeZone: 'Tokyo Standard Time' },
   });
   // An invitation Yuki has not answered shows as tentative in her calendar: 19:00-19:30 Seattle time.
-  await app.inject({
-    method: 'POST',
-    url: `/v1.0/users/${ORGANIZER.id}/events`,
-    headers: WRITER,
-    payload: {
-      subject: 'Invitation',
-      start: { dateTime: '2026-03-10T02:00:00', timeZone: 'UTC' },
-      end: { dateTime: '2026-03-10T02:30:00', timeZone: 'UTC' },
-      attendees: [{ emailAddress: { address: ATTENDEE_TOKYO.mail } }],
-    },
+  await postEvent(ORGANIZER.id, {
+    subject: 'Invitation',
+    start: { dateTime: '2026-03-10T02:00:00', timeZone: 'UTC' },
+    end: { dateTime: '2026-03-10T02:30:00', timeZone: 'UTC' },
+    attendees: [{ emailAddress: { address: ATTENDEE_TOKYO.mail } }],
   });
-});
-afterEach(async () => {
-  await app.close();
 });
 
 function getSchedule(headers: Record<string, string>, schedules: string[], interval?: number) {

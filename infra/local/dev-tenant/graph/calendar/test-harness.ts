@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { afterEach, beforeEach } from 'vitest';
 import type { GraphCaller } from '../../graph-http.js';
 import type { DirectoryUser, TenantState } from '../../state.js';
 import { devMailRoutes, mailRoutes } from '../mail/index.js';
@@ -97,6 +98,9 @@ export function as(caller: GraphCaller): Record<string, string> {
   return { 'x-test-caller': JSON.stringify(caller) };
 }
 
+/** Headers of an application that may read and write every calendar (Calendars.ReadWrite). */
+export const WRITER = as(appCaller('Calendars.ReadWrite'));
+
 /** Builds the harness app over `state`; call close() when done. */
 export async function buildHarness(state: TenantState): Promise<FastifyInstance> {
   const app = Fastify();
@@ -115,4 +119,22 @@ export async function buildHarness(state: TenantState): Promise<FastifyInstance>
   await app.register(devMailRoutes, { prefix: '/_dev', state });
   await app.ready();
   return app;
+}
+
+/**
+ * Gives each test of the calling file a fresh tenant state and harness app, closed after the test: `assign`
+ * receives them before each test, ahead of the beforeEach hooks the file registers after this call.
+ */
+export function useFreshHarness(
+  assign: (harness: { state: TenantState; app: FastifyInstance }) => void,
+): void {
+  let app: FastifyInstance | undefined;
+  beforeEach(async () => {
+    const state = createTestState();
+    app = await buildHarness(state);
+    assign({ state, app });
+  });
+  afterEach(async () => {
+    await app?.close();
+  });
 }

@@ -1,16 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TenantState } from '../../state.js';
 import {
   ATTENDEE_NY,
   COLLEAGUE,
   EXTERNAL,
   ORGANIZER,
+  WRITER,
   appCaller,
   as,
-  buildHarness,
-  createTestState,
   delegatedCaller,
+  useFreshHarness,
 } from '../calendar/test-harness.js';
 
 const SENDER = as(appCaller('Mail.Send'));
@@ -42,14 +42,7 @@ function mail(overrides: Record<string, unknown> = {}) {
 
 let state: TenantState;
 let app: FastifyInstance;
-
-beforeEach(async () => {
-  state = createTestState();
-  app = await buildHarness(state);
-});
-afterEach(async () => {
-  await app.close();
-});
+useFreshHarness((harness) => ({ state, app } = harness));
 
 const send = (payload: unknown, headers = SENDER, user = ORGANIZER.userPrincipalName) =>
   app.inject({
@@ -132,7 +125,7 @@ describe('/_dev outbox and calendars', () => {
     await app.inject({
       method: 'POST',
       url: `/v1.0/users/${ORGANIZER.id}/events`,
-      headers: as(appCaller('Calendars.ReadWrite')),
+      headers: WRITER,
       payload: {
         subject: 'Session',
         start: { dateTime: '2026-04-01T10:00:00', timeZone: 'UTC' },

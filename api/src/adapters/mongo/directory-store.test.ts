@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DirectoryChange } from '../../domain/directory/directory-person.js';
+import { fakeUser as person } from '../../domain/directory/directory-fakes.js';
 import { createDirectoryStore } from './directory-store.js';
 import { useTestDatabase } from './test-support.js';
 
@@ -7,26 +7,6 @@ const store = useTestDatabase('directory');
 const contoso = { tenantId: 'tenant-contoso' };
 const fabrikam = { tenantId: 'tenant-fabrikam' };
 const at = (minute: number) => new Date(Date.UTC(2030, 0, 1, 9, minute));
-
-function person(id: string, overrides: Partial<DirectoryChange> = {}): DirectoryChange {
-  return {
-    id,
-    displayName: `Person ${id}`,
-    givenName: 'Person',
-    surname: id,
-    mail: `${id}@contoso.test`,
-    userPrincipalName: `${id}@contoso.test`,
-    jobTitle: 'Engineer',
-    department: 'R&D',
-    officeLocation: 'Lyon',
-    city: 'Lyon',
-    country: 'France',
-    employeeType: 'Employee',
-    accountEnabled: true,
-    managerId: null,
-    ...overrides,
-  };
-}
 
 describe('directory store', () => {
   it('inserts people with defaults, then applies partial changes without touching the rest', async () => {

@@ -1,9 +1,10 @@
 import { MongoBulkWriteError, type AnyBulkWriteOperation, type Db } from 'mongodb';
-import type {
-  DirectoryPerson,
-  DirectoryStore,
-  DirectoryWrite,
-  ManagerLink,
+import {
+  newDirectoryPerson,
+  type DirectoryPerson,
+  type DirectoryStore,
+  type DirectoryWrite,
+  type ManagerLink,
 } from '../../domain/directory/directory-person.js';
 import type { TenantScope } from '../../domain/shared/tenant-scope.js';
 import { collectionNames } from './collections.js';
@@ -11,31 +12,7 @@ import { withStore } from './store-errors.js';
 import { inTenant } from './tenant-filter.js';
 
 /** Stored form of a directory person; `_id` is `${tenantId}:${id}`, so one tenant's person is one document. */
-export interface DirectoryPersonDocument {
-  _id: string;
-  tenantId: string;
-  id: string;
-  displayName: string;
-  givenName: string | null;
-  surname: string | null;
-  mail: string | null;
-  userPrincipalName: string;
-  jobTitle: string | null;
-  department: string | null;
-  officeLocation: string | null;
-  city: string | null;
-  country: string | null;
-  employeeType: string | null;
-  accountEnabled: boolean;
-  managerId: string | null;
-  managerChain: string[];
-  timeZone: string | null;
-  skills: string[];
-  responsibilities: string[];
-  aboutMe: string | null;
-  deleted: boolean;
-  syncedAt: Date;
-}
+export type DirectoryPersonDocument = DirectoryPerson & { _id: string };
 
 /** Inserts and reads go to the store in slices this big: large enough to be few round trips, small enough for one message. */
 const WRITE_SLICE = 1000;
@@ -55,30 +32,15 @@ function slices<T>(items: T[], size = WRITE_SLICE): T[][] {
   return result;
 }
 
+/** The domain person of a document; a property the document lacks reads as a new person's default. */
 export function toDirectoryPerson(document: DirectoryPersonDocument): DirectoryPerson {
+  const { _id, ...stored } = document;
   return {
-    tenantId: document.tenantId,
-    id: document.id,
-    displayName: document.displayName,
-    givenName: document.givenName ?? null,
-    surname: document.surname ?? null,
-    mail: document.mail ?? null,
-    userPrincipalName: document.userPrincipalName,
-    jobTitle: document.jobTitle ?? null,
-    department: document.department ?? null,
-    officeLocation: document.officeLocation ?? null,
-    city: document.city ?? null,
-    country: document.country ?? null,
-    employeeType: document.employeeType ?? null,
-    accountEnabled: document.accountEnabled,
-    managerId: document.managerId ?? null,
-    managerChain: [...(document.managerChain ?? [])],
-    timeZone: document.timeZone ?? null,
-    skills: [...(document.skills ?? [])],
-    responsibilities: [...(document.responsibilities ?? [])],
-    aboutMe: document.aboutMe ?? null,
-    deleted: document.deleted,
-    syncedAt: document.syncedAt,
+    ...newDirectoryPerson(stored.id, stored.syncedAt),
+    ...stored,
+    managerChain: [...(stored.managerChain ?? [])],
+    skills: [...(stored.skills ?? [])],
+    responsibilities: [...(stored.responsibilities ?? [])],
   };
 }
 
@@ -87,24 +49,7 @@ function newDocument(scope: TenantScope, write: DirectoryWrite, syncedAt: Date):
   return {
     _id: personKey(scope, write.id),
     tenantId: scope.tenantId,
-    displayName: '',
-    givenName: null,
-    surname: null,
-    mail: null,
-    userPrincipalName: '',
-    jobTitle: null,
-    department: null,
-    officeLocation: null,
-    city: null,
-    country: null,
-    employeeType: null,
-    accountEnabled: true,
-    managerId: null,
-    managerChain: [],
-    timeZone: null,
-    skills: [],
-    responsibilities: [],
-    aboutMe: null,
+    ...newDirectoryPerson(write.id, syncedAt),
     ...write,
     deleted: false,
     syncedAt,

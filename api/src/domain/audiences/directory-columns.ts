@@ -1,29 +1,19 @@
+import type { DirectoryPerson } from '../directory/directory-person.js';
 import { Dictionary, type PackedLists } from './dictionary.js';
 
-/** One person as the audience index keeps them: the stored directory person, with aboutMe reduced to its words. */
-export interface IndexedPerson {
-  id: string;
-  displayName: string;
-  mail: string | null;
-  userPrincipalName: string;
-  jobTitle: string | null;
-  department: string | null;
-  officeLocation: string | null;
-  city: string | null;
-  country: string | null;
-  employeeType: string | null;
-  /** Windows time zone name of the mailbox, null until known. */
-  timeZone: string | null;
-  accountEnabled: boolean;
-  deleted: boolean;
-  managerId: string | null;
-  skills: string[];
-  responsibilities: string[];
+/**
+ * One person as the audience index keeps them: the stored directory person without the name parts and the chain
+ * (the index walks managerId), with aboutMe reduced to its words.
+ */
+export type IndexedPerson = Omit<
+  DirectoryPerson,
+  'tenantId' | 'givenName' | 'surname' | 'managerChain' | 'aboutMe' | 'syncedAt'
+> & {
   /** Distinct search words of aboutMe (see wordsOf). */
   aboutMeWords: string[];
   /** Epoch milliseconds of the sync round that last reported the person. */
   syncedAt: number;
-}
+};
 
 export const categoricalFields = [
   'jobTitle',

@@ -1,4 +1,9 @@
-import type { DirectoryChange, DirectoryPerson, DirectoryProfile } from '../directory/directory-person.js';
+import {
+  newDirectoryPerson,
+  type DirectoryChange,
+  type DirectoryPerson,
+  type DirectoryProfile,
+} from '../directory/directory-person.js';
 import type { IndexedPerson } from './directory-columns.js';
 import { wordsOf } from './words.js';
 
@@ -56,30 +61,6 @@ const changeFields = [
   'managerId',
 ] as const;
 
-/** A person first seen: the store's defaults (DirectoryStore.upsertMany). */
-function newPerson(id: string, syncedAt: number): IndexedPerson {
-  return {
-    id,
-    displayName: '',
-    mail: null,
-    userPrincipalName: '',
-    jobTitle: null,
-    department: null,
-    officeLocation: null,
-    city: null,
-    country: null,
-    employeeType: null,
-    timeZone: null,
-    accountEnabled: true,
-    deleted: false,
-    managerId: null,
-    skills: [],
-    responsibilities: [],
-    aboutMeWords: [],
-    syncedAt,
-  };
-}
-
 /** The people a patch reads and writes, by lower-case id. */
 export interface PeopleView {
   get(id: string): IndexedPerson | undefined;
@@ -95,7 +76,8 @@ export function applyDirectoryPatch(people: PeopleView, patch: DirectoryPatch): 
       const syncedAt = patch.syncedAt.getTime();
       for (const change of patch.changes) {
         const id = change.id.toLowerCase();
-        const person = { ...(people.get(id) ?? newPerson(id, syncedAt)) };
+        // A person first seen starts from the store's defaults.
+        const person = { ...(people.get(id) ?? toIndexedPerson(newDirectoryPerson(id, patch.syncedAt))) };
         for (const field of changeFields) {
           if (change[field] !== undefined) Object.assign(person, { [field]: change[field] });
         }

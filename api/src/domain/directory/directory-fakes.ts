@@ -1,12 +1,13 @@
 /** In-memory ports for the directory sync's domain tests: a small Graph with delta rounds, and the stores. */
 import type { LeaseStore } from '../registrations/registration.js';
 import type { TenantScope } from '../shared/tenant-scope.js';
-import type {
-  DirectoryChange,
-  DirectoryPerson,
-  DirectoryProfile,
-  DirectoryStore,
-  ManagerLink,
+import {
+  newDirectoryPerson,
+  type DirectoryChange,
+  type DirectoryPerson,
+  type DirectoryProfile,
+  type DirectoryStore,
+  type ManagerLink,
 } from './directory-person.js';
 import type { DeltaPage, DirectorySource, ProfileRead } from './directory-source.js';
 import type { DirectorySyncState, StagedPage, SyncStateStore } from './sync-state.js';
@@ -204,27 +205,7 @@ export function createMemoryDirectory(): DirectoryStore & {
         const existing = people.get(key(scope, write.id));
         const base: DirectoryPerson = existing ?? {
           tenantId: scope.tenantId,
-          id: write.id,
-          displayName: '',
-          givenName: null,
-          surname: null,
-          mail: null,
-          userPrincipalName: '',
-          jobTitle: null,
-          department: null,
-          officeLocation: null,
-          city: null,
-          country: null,
-          employeeType: null,
-          accountEnabled: true,
-          managerId: null,
-          managerChain: [],
-          timeZone: null,
-          skills: [],
-          responsibilities: [],
-          aboutMe: null,
-          deleted: false,
-          syncedAt,
+          ...newDirectoryPerson(write.id, syncedAt),
         };
         people.set(key(scope, write.id), { ...base, ...write, deleted: false, syncedAt });
       }

@@ -31,6 +31,36 @@ export interface DirectoryPerson {
   syncedAt: Date;
 }
 
+/**
+ * A person first seen, before the change that reports them is written over: the defaults upsertMany gives the
+ * properties a change leaves out (empty chain and profile, enabled, not deleted).
+ */
+export function newDirectoryPerson(id: string, syncedAt: Date): Omit<DirectoryPerson, 'tenantId'> {
+  return {
+    id,
+    displayName: '',
+    givenName: null,
+    surname: null,
+    mail: null,
+    userPrincipalName: '',
+    jobTitle: null,
+    department: null,
+    officeLocation: null,
+    city: null,
+    country: null,
+    employeeType: null,
+    accountEnabled: true,
+    managerId: null,
+    managerChain: [],
+    timeZone: null,
+    skills: [],
+    responsibilities: [],
+    aboutMe: null,
+    deleted: false,
+    syncedAt,
+  };
+}
+
 /** The properties a delta page carries for a person; on an incremental sync only the changed ones are present. */
 export type DirectoryChange = { id: string } & Partial<
   Pick<

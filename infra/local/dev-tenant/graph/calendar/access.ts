@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendGraphError } from '../../graph-http.js';
-import { findUser, type DirectoryUser, type TenantState } from '../../state.js';
+import { findUser, type CalendarEvent, type DirectoryUser, type TenantState } from '../../state.js';
+import { findOwnedEvent } from './event-store.js';
 
 /** What a route does to a mailbox; each maps to the Graph permissions its reference page lists. */
 export type MailboxAccess = 'readCalendar' | 'writeCalendar' | 'readSchedule' | 'sendMail';
@@ -59,6 +60,32 @@ export function authorizeMailbox(
     return null;
   }
   return user;
+}
+
+/**
+ * authorizeMailbox for /users/{userId}/events/{eventId}, then that mailbox's event. Answers 404 ErrorItemNotFound
+ * itself when the mailbox holds no such event (an id of another mailbox's copy included) and returns null then too.
+ */
+export function authorizeEvent(
+  state: TenantState,
+  request: FastifyRequest<{ Params: { userId: string; eventId: string } }>,
+  reply: FastifyReply,
+  access: MailboxAccess,
+): { owner: DirectoryUser; event: CalendarEvent } | null {
+  const owner = authorizeMailbox(state, request, reply, request.params.userId, access);
+  if (!owner) return null;
+  const event = findOwnedEvent(state, owner.id, request.params.eventId);
+  if (!event) {
+    sendGraphError(
+      request,
+      reply,
+      404,
+      'ErrorItemNotFound',
+      'The specified object was not found in the store.',
+    );
+    return null;
+  }
+  return { owner, event };
 }
 
 /** True when the caller may see subjects and locations of `owner`'s events (getSchedule's scheduleItems). */

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { sendGraphError } from '../../graph-http.js';
 import type { TenantState } from '../../state.js';
-import { authorizeMailbox } from './access.js';
+import { authorizeEvent, authorizeMailbox } from './access.js';
 import { checkTimeRange, isInputError, parseEventChanges, type InputError } from './event-input.js';
 import { eventJson, eventsContext, parseSelect, preferredTimeZone } from './event-json.js';
 import {
@@ -11,7 +11,7 @@ import {
   findByTransactionId,
   updateEvent,
 } from './event-lifecycle.js';
-import { findOwnedEvent, listByOwner } from './event-store.js';
+import { listByOwner } from './event-store.js';
 import { pageOf } from './paging.js';
 
 type UserParams = { userId: string };
@@ -24,16 +24,6 @@ function sendInputError(request: FastifyRequest, reply: FastifyReply, error: Inp
 
 function withPreference(reply: FastifyReply, zone: string | null): void {
   if (zone) reply.header('Preference-Applied', `outlook.timezone="${zone}"`);
-}
-
-function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return sendGraphError(
-    request,
-    reply,
-    404,
-    'ErrorItemNotFound',
-    'The specified object was not found in the store.',
-  );
 }
 
 /** Event CRUD, cancel and list in one mailbox. */
@@ -98,10 +88,9 @@ export const eventsRoutes: FastifyPluginAsync<{ state: TenantState }> = async (a
     request: FastifyRequest<{ Params: EventParams; Querystring: Query }>,
     reply: FastifyReply,
   ) => {
-    const owner = authorizeMailbox(state, request, reply, request.params.userId, 'readCalendar');
-    if (!owner) return reply;
-    const event = findOwnedEvent(state, owner.id, request.params.eventId);
-    if (!event) return notFound(request, reply);
+    const found = authorizeEvent(state, request, reply, 'readCalendar');
+    if (!found) return reply;
+    const { owner, event } = found;
     const select = parseSelect(request.query);
     const zone = preferredTimeZone(request);
     withPreference(reply, zone);
@@ -115,10 +104,9 @@ export const eventsRoutes: FastifyPluginAsync<{ state: TenantState }> = async (a
 
   // Update event: https://learn.microsoft.com/graph/api/event-update
   const update = async (request: FastifyRequest<{ Params: EventParams }>, reply: FastifyReply) => {
-    const owner = authorizeMailbox(state, request, reply, request.params.userId, 'writeCalendar');
-    if (!owner) return reply;
-    const event = findOwnedEvent(state, owner.id, request.params.eventId);
-    if (!event) return notFound(request, reply);
+    const found = authorizeEvent(state, request, reply, 'writeCalendar');
+    if (!found) return reply;
+    const { owner, event } = found;
     const changes = parseEventChanges(request.body);
     if (isInputError(changes)) return sendInputError(request, reply, changes);
     const rangeError = checkTimeRange(changes.start ?? event.start, changes.end ?? event.end);
@@ -136,10 +124,9 @@ export const eventsRoutes: FastifyPluginAsync<{ state: TenantState }> = async (a
 
   // Delete event: https://learn.microsoft.com/graph/api/event-delete
   const remove = async (request: FastifyRequest<{ Params: EventParams }>, reply: FastifyReply) => {
-    const owner = authorizeMailbox(state, request, reply, request.params.userId, 'writeCalendar');
-    if (!owner) return reply;
-    const event = findOwnedEvent(state, owner.id, request.params.eventId);
-    if (!event) return notFound(request, reply);
+    const found = authorizeEvent(state, request, reply, 'writeCalendar');
+    if (!found) return reply;
+    const { event } = found;
     deleteEvent(state, event);
     return reply.code(204).send();
   };
@@ -148,10 +135,9 @@ export const eventsRoutes: FastifyPluginAsync<{ state: TenantState }> = async (a
 
   // Cancel event: https://learn.microsoft.com/graph/api/event-cancel (organizer only)
   app.post<{ Params: EventParams }>('/users/:userId/events/:eventId/cancel', async (request, reply) => {
-    const owner = authorizeMailbox(state, request, reply, request.params.userId, 'writeCalendar');
-    if (!owner) return reply;
-    const event = findOwnedEvent(state, owner.id, request.params.eventId);
-    if (!event) return notFound(request, reply);
+    const found = authorizeEvent(state, request, reply, 'writeCalendar');
+    if (!found) return reply;
+    const { event } = found;
     if (!event.isOrganizer) {
       return sendGraphError(
         request,

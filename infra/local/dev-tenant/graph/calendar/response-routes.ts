@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { sendGraphError } from '../../graph-http.js';
 import type { CalendarEvent, EventAttendee, TenantState } from '../../state.js';
-import { authorizeMailbox } from './access.js';
-import { findOwnedEvent, newChangeKey, removeEvent } from './event-store.js';
+import { authorizeEvent } from './access.js';
+import { newChangeKey, removeEvent } from './event-store.js';
 
 type Answer = 'accept' | 'tentativelyAccept' | 'decline';
 
@@ -50,17 +50,9 @@ export const responseRoutes: FastifyPluginAsync<{ state: TenantState }> = async 
     app.post<{ Params: { userId: string; eventId: string } }>(
       `/users/:userId/events/:eventId/${answer}`,
       async (request, reply) => {
-        const owner = authorizeMailbox(state, request, reply, request.params.userId, 'writeCalendar');
-        if (!owner) return reply;
-        const copy = findOwnedEvent(state, owner.id, request.params.eventId);
-        if (!copy)
-          return sendGraphError(
-            request,
-            reply,
-            404,
-            'ErrorItemNotFound',
-            'The specified object was not found in the store.',
-          );
+        const found = authorizeEvent(state, request, reply, 'writeCalendar');
+        if (!found) return reply;
+        const { owner, event: copy } = found;
         if (copy.isOrganizer)
           return sendGraphError(
             request,

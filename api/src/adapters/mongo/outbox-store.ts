@@ -1,29 +1,12 @@
 import type { Db } from 'mongodb';
-import type {
-  DeliveredState,
-  OutboxIntent,
-  OutboxItem,
-  OutboxStatus,
-  OutboxStore,
-} from '../../domain/outbox/outbox.js';
+import type { DeliveredState, OutboxItem, OutboxStatus, OutboxStore } from '../../domain/outbox/outbox.js';
 import { collectionNames, collections } from './collections.js';
 import { createLeaseStore } from './lease-store.js';
 import { tryInsert, withStore } from './store-errors.js';
 import { inTenant } from './tenant-filter.js';
 
 /** Stored form of an outbox item; `_id` is its idempotency key. */
-export interface OutboxDocument {
-  _id: string;
-  tenantId: string;
-  target: string;
-  intent: OutboxIntent;
-  status: OutboxStatus;
-  attempts: number;
-  nextAttemptAt: Date;
-  lastError: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
+export type OutboxDocument = Omit<OutboxItem, 'id'> & { _id: string };
 
 /** What Graph holds for one outbox target; `_id` is `${tenantId}:${target}`. */
 export interface OutboxTargetDocument extends DeliveredState {

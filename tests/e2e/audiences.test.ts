@@ -17,17 +17,21 @@ let asOrganizer: ReturnType<typeof apiClient>;
 
 async function api<T>(method: string, route: string, body?: unknown): Promise<T> {
   const answer = await asOrganizer<T>(method, route, body);
-  if (answer.status >= 300) throw new Error(`${method} ${route} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  if (answer.status >= 300)
+    throw new Error(`${method} ${route} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
   return answer.body;
 }
 
-const total = async (rule: unknown) => (await api<{ total: number }>('POST', '/api/audiences/preview', { rule })).total;
+const total = async (rule: unknown) =>
+  (await api<{ total: number }>('POST', '/api/audiences/preview', { rule })).total;
 const users = (): DirectoryUser[] => [...tenant.state.users.values()];
-const enabled = (predicate: (user: DirectoryUser) => boolean) => users().filter((user) => user.accountEnabled && predicate(user)).length;
+const enabled = (predicate: (user: DirectoryUser) => boolean) =>
+  users().filter((user) => user.accountEnabled && predicate(user)).length;
 
 /** Whether `user` reports to `managerId` through any number of managers, from the tenant's own data. */
 function isUnder(user: DirectoryUser, managerId: string): boolean {
-  for (let id = user.managerId; id; id = tenant.state.users.get(id)?.managerId ?? null) if (id === managerId) return true;
+  for (let id = user.managerId; id; id = tenant.state.users.get(id)?.managerId ?? null)
+    if (id === managerId) return true;
   return false;
 }
 
@@ -49,7 +53,9 @@ function hierarchy() {
   const reportsOf = (id: string) => users().filter((user) => user.managerId === id);
   const vp = reportsOf(ceo.id).find((user) => user.department === 'Sales')!;
   const director = reportsOf(vp.id).find((user) => reportsOf(user.id).length > 0)!;
-  const manager = reportsOf(director.id).find((user) => reportsOf(user.id).some((report) => reportsOf(report.id).length > 0))!;
+  const manager = reportsOf(director.id).find((user) =>
+    reportsOf(user.id).some((report) => reportsOf(report.id).length > 0),
+  )!;
   return { ceo, vp, director, manager };
 }
 
@@ -77,19 +83,27 @@ afterAll(async () => {
 
 describe('audiences against a synced dev tenant', () => {
   it('counts a department in an office as the directory does', async () => {
-    expect(await total({ all: [{ department: { is: ['sales'] } }, { officeLocation: { is: ['London'] } }] })).toBe(
-      enabled((user) => user.department === 'Sales' && user.officeLocation === 'London'),
+    expect(
+      await total({ all: [{ department: { is: ['sales'] } }, { officeLocation: { is: ['London'] } }] }),
+    ).toBe(enabled((user) => user.department === 'Sales' && user.officeLocation === 'London'));
+    expect(await total({ jobTitle: { startsWith: 'senior' } })).toBe(
+      enabled((user) => (user.jobTitle ?? '').toLowerCase().startsWith('senior')),
     );
-    expect(await total({ jobTitle: { startsWith: 'senior' } })).toBe(enabled((user) => (user.jobTitle ?? '').toLowerCase().startsWith('senior')));
   });
 
   it('follows the manager chain under a VP, a director and a manager, and direct reports only', async () => {
     const { ceo, vp, director, manager } = hierarchy();
     for (const person of [ceo, vp, director, manager]) {
-      expect(await total({ manager: { under: person.id } })).toBe(enabled((user) => isUnder(user, person.id)));
+      expect(await total({ manager: { under: person.id } })).toBe(
+        enabled((user) => isUnder(user, person.id)),
+      );
     }
-    expect(await total({ manager: { under: manager.id, scope: 'direct' } })).toBe(enabled((user) => user.managerId === manager.id));
-    expect(enabled((user) => isUnder(user, manager.id))).toBeGreaterThan(enabled((user) => user.managerId === manager.id));
+    expect(await total({ manager: { under: manager.id, scope: 'direct' } })).toBe(
+      enabled((user) => user.managerId === manager.id),
+    );
+    expect(enabled((user) => isUnder(user, manager.id))).toBeGreaterThan(
+      enabled((user) => user.managerId === manager.id),
+    );
   });
 
   it('takes group members through nested groups', async () => {
@@ -104,12 +118,18 @@ describe('audiences against a synced dev tenant', () => {
       name: 'Sales outside Seattle',
       rule: { all: [{ manager: { under: vp.id } }, { not: { officeLocation: { is: ['Seattle HQ'] } } }] },
     });
-    const preview = await api<{ total: number; byOffice: Array<{ value: string | null; count: number }> }>('GET', `/api/audiences/${saved.id}/preview`);
+    const preview = await api<{ total: number; byOffice: Array<{ value: string | null; count: number }> }>(
+      'GET',
+      `/api/audiences/${saved.id}/preview`,
+    );
     expect(preview.byOffice.map((entry) => entry.value)).not.toContain('Seattle HQ');
     const seen = new Set<string>();
     let cursor: string | null = null;
     do {
-      const page: { members: Array<{ id: string }>; nextCursor: string | null } = await api('GET', `/api/audiences/${saved.id}/members?limit=50${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { members: Array<{ id: string }>; nextCursor: string | null } = await api(
+        'GET',
+        `/api/audiences/${saved.id}/members?limit=50${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       for (const member of page.members) {
         expect(seen.has(member.id)).toBe(false);
         seen.add(member.id);
@@ -117,27 +137,50 @@ describe('audiences against a synced dev tenant', () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen.size).toBe(preview.total);
-    expect(preview.total).toBe(enabled((user) => isUnder(user, vp.id) && user.officeLocation !== 'Seattle HQ'));
+    expect(preview.total).toBe(
+      enabled((user) => isUnder(user, vp.id) && user.officeLocation !== 'Seattle HQ'),
+    );
   });
 
   it('ranks the expert of a topic first, and explains why', async () => {
-    const found = await api<{ experts: Array<{ id: string; score: number; matchedIn: string[] }> }>('GET', '/api/experts?topic=SAP%20Power%20BI%20dashboards&limit=10');
-    expect(found.experts[0]).toMatchObject({ id: NESTOR_WILKE_ID, matchedIn: ['skills', 'responsibilities', 'aboutMe'] });
+    const found = await api<{ experts: Array<{ id: string; score: number; matchedIn: string[] }> }>(
+      'GET',
+      '/api/experts?topic=SAP%20Power%20BI%20dashboards&limit=10',
+    );
+    expect(found.experts[0]).toMatchObject({
+      id: NESTOR_WILKE_ID,
+      matchedIn: ['skills', 'responsibilities', 'aboutMe'],
+    });
     const scores = found.experts.map((expert) => expert.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
   it('sees an incremental sync: a move between departments, a new manager, a disabled account', async () => {
     const { director, manager } = hierarchy();
-    const mover = users().find((user) => user.accountEnabled && user.department === 'Sales' && user.managerId === manager.id)!;
+    const mover = users().find(
+      (user) => user.accountEnabled && user.department === 'Sales' && user.managerId === manager.id,
+    )!;
     // Someone without reports of their own: moving a whole subtree is the sync's business, not the audience's.
     const hasReports = new Set(users().map((user) => user.managerId));
-    const newReport = users().find((user) => user.accountEnabled && user.department === 'Engineering' && user.managerId !== null && !hasReports.has(user.id) && !isUnder(user, director.id))!;
-    const leaver = users().find((user) => user.accountEnabled && user.managerId === manager.id && user.id !== mover.id)!;
+    const newReport = users().find(
+      (user) =>
+        user.accountEnabled &&
+        user.department === 'Engineering' &&
+        user.managerId !== null &&
+        !hasReports.has(user.id) &&
+        !isUnder(user, director.id),
+    )!;
+    const leaver = users().find(
+      (user) => user.accountEnabled && user.managerId === manager.id && user.id !== mover.id,
+    )!;
     const marketing = await total({ department: { is: ['Marketing'] } });
     const underDirector = await total({ manager: { under: director.id } });
     const dev = async (id: string, patch: object) => {
-      const response = await fetch(`${tenant.url}/_dev/users/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(patch) });
+      const response = await fetch(`${tenant.url}/_dev/users/${id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(patch),
+      });
       expect(response.status).toBe(200);
     };
     await dev(mover.id, { department: 'Marketing' });
@@ -147,14 +190,23 @@ describe('audiences against a synced dev tenant', () => {
     await syncDirectory(api, { full: false, timeoutMs: 120_000 });
     expect(await total({ department: { is: ['Marketing'] } })).toBe(marketing + 1);
     expect(await total({ manager: { under: director.id } })).toBe(underDirector + 1 - 1);
-    const direct = await api<{ total: number; sample: Array<{ id: string }> }>('POST', '/api/audiences/preview', { rule: { manager: { under: manager.id, scope: 'direct' } } });
+    const direct = await api<{ total: number; sample: Array<{ id: string }> }>(
+      'POST',
+      '/api/audiences/preview',
+      { rule: { manager: { under: manager.id, scope: 'direct' } } },
+    );
     expect(direct.total).toBe(enabled((user) => user.managerId === manager.id));
     expect(await total({ people: { include: [leaver.id, newReport.id] } })).toBe(1);
   });
 
   it('is for organizers only', async () => {
     const asEmployee = apiClient(campus.url, await tokenFor(campus.devTenant, ADELE_VANCE_ID));
-    expect(await asEmployee('POST', '/api/audiences/preview', { rule: { city: { is: ['London'] } } })).toMatchObject({ status: 403, body: { code: 'CAMPUS_ERR_FORBIDDEN' } });
-    expect(await asEmployee('GET', '/api/experts?topic=SAP')).toMatchObject({ status: 403, body: { code: 'CAMPUS_ERR_FORBIDDEN' } });
+    expect(
+      await asEmployee('POST', '/api/audiences/preview', { rule: { city: { is: ['London'] } } }),
+    ).toMatchObject({ status: 403, body: { code: 'CAMPUS_ERR_FORBIDDEN' } });
+    expect(await asEmployee('GET', '/api/experts?topic=SAP')).toMatchObject({
+      status: 403,
+      body: { code: 'CAMPUS_ERR_FORBIDDEN' },
+    });
   });
 });

@@ -10,7 +10,10 @@ import { startDevTenant, type RunningDevTenant } from '@campus/infra/dev-tenant'
 import { ADELE_VANCE_ID, PATTI_FERNANDEZ_ID } from '@campus/infra/dev-tenant/personas';
 import { createDirectorySource } from '../../api/src/adapters/graph/directory-source.js';
 import { createGraphGateway } from '../../api/src/adapters/graph/graph-gateway.js';
-import { createDirectoryStore, type DirectoryPersonDocument } from '../../api/src/adapters/mongo/directory-store.js';
+import {
+  createDirectoryStore,
+  type DirectoryPersonDocument,
+} from '../../api/src/adapters/mongo/directory-store.js';
 import { ensureIndexes } from '../../api/src/adapters/mongo/indexes.js';
 import { createLeaseStore } from '../../api/src/adapters/mongo/lease-store.js';
 import { createSyncStateStore } from '../../api/src/adapters/mongo/sync-state-store.js';
@@ -25,7 +28,12 @@ let info: DevTenantInfo;
 let mongo: MongoClient;
 
 async function dev<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${tenant.url}/_dev${path}`, { method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }) });
+  const response = await fetch(`${tenant.url}/_dev${path}`, {
+    method,
+    ...(body === undefined
+      ? {}
+      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  });
   if (!response.ok) throw new Error(`${method} /_dev${path}: ${response.status} ${await response.text()}`);
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
@@ -33,19 +41,30 @@ async function dev<T = unknown>(method: string, path: string, body?: unknown): P
 /** Requests to GET /users/delta since the last reset, as the dev tenant counted them. */
 async function deltaRequests(): Promise<number> {
   const stats = await dev<{ byRoute: Record<string, number> }>('GET', '/stats');
-  return Object.entries(stats.byRoute).filter(([route]) => route.endsWith('/users/delta')).reduce((sum, [, count]) => sum + count, 0);
+  return Object.entries(stats.byRoute)
+    .filter(([route]) => route.endsWith('/users/delta'))
+    .reduce((sum, [, count]) => sum + count, 0);
 }
 
 /** Chains computed here from the dev tenant's own state, independently of the code under test. */
 function expectedChain(managerOf: Map<string, string | null>, id: string): string[] {
   const chain: string[] = [];
-  for (let manager = managerOf.get(id) ?? null; manager !== null && !chain.includes(manager); manager = managerOf.get(manager) ?? null) chain.push(manager);
+  for (
+    let manager = managerOf.get(id) ?? null;
+    manager !== null && !chain.includes(manager);
+    manager = managerOf.get(manager) ?? null
+  )
+    chain.push(manager);
   return chain;
 }
 
 /** Checks that the stored directory is the dev tenant's directory: every person, property, chain and profile. */
 async function expectStoredDirectoryToMatchTenant(dbName: string): Promise<DirectoryPersonDocument[]> {
-  const stored = await mongo.db(dbName).collection<DirectoryPersonDocument>('directoryPeople').find({ tenantId: tenant.tenantId }).toArray();
+  const stored = await mongo
+    .db(dbName)
+    .collection<DirectoryPersonDocument>('directoryPeople')
+    .find({ tenantId: tenant.tenantId })
+    .toArray();
   const live = stored.filter((person) => !person.deleted);
   const users = [...tenant.state.users.values()];
   const managerOf = new Map(users.map((user) => [user.id, user.managerId]));
@@ -71,10 +90,20 @@ async function expectStoredDirectoryToMatchTenant(dbName: string): Promise<Direc
 }
 
 /** The sync use case on the real adapters, on a database of its own. */
-async function rig(dbName: string, wrap: (source: DirectorySource) => DirectorySource = (source) => source, on: DevTenantInfo = info) {
+async function rig(
+  dbName: string,
+  wrap: (source: DirectorySource) => DirectorySource = (source) => source,
+  on: DevTenantInfo = info,
+) {
   const db = mongo.db(dbName);
   await ensureIndexes(db);
-  const graph = createGraphGateway({ tenantId: on.tenantId, clientId: on.clientId, clientSecret: on.clientSecret, authorityHost: on.url, graphBaseUrl: on.url });
+  const graph = createGraphGateway({
+    tenantId: on.tenantId,
+    clientId: on.clientId,
+    clientSecret: on.clientSecret,
+    authorityHost: on.url,
+    graphBaseUrl: on.url,
+  });
   return createDirectorySync({
     directory: createDirectoryStore(db),
     syncStates: createSyncStateStore(db),
@@ -90,7 +119,14 @@ async function rig(dbName: string, wrap: (source: DirectorySource) => DirectoryS
 beforeAll(async () => {
   // 2,000 people: three delta pages of 999, and the seed's six levels of management.
   tenant = await startDevTenant({ port: 0, certificates: await ensureDevCertificates(), size: 2000 });
-  info = { url: tenant.url, tenantId: tenant.tenantId, authorityUrl: tenant.authorityUrl, clientId: tenant.campusApp.clientId, clientSecret: tenant.campusApp.clientSecret, apiAppIdUri: tenant.campusApp.identifierUri };
+  info = {
+    url: tenant.url,
+    tenantId: tenant.tenantId,
+    authorityUrl: tenant.authorityUrl,
+    clientId: tenant.campusApp.clientId,
+    clientSecret: tenant.campusApp.clientSecret,
+    apiAppIdUri: tenant.campusApp.identifierUri,
+  };
   mongo = new MongoClient(inject('mongodbUri'));
   await mongo.connect();
 });
@@ -105,7 +141,8 @@ describe('the directory sync through the API', () => {
   /** Asks for a sync unless one was just asked for, and waits until a run that began after that completes. */
   async function syncAndWait(alreadyRequestedAt?: number): Promise<SyncStatus> {
     const requestedAt = alreadyRequestedAt ?? Date.now();
-    if (alreadyRequestedAt === undefined) expect((await asOrganizer('POST', '/api/directory/sync', {})).status).toBe(202);
+    if (alreadyRequestedAt === undefined)
+      expect((await asOrganizer('POST', '/api/directory/sync', {})).status).toBe(202);
     return vi.waitFor(
       async () => {
         const { body } = await asOrganizer<SyncStatus>('GET', '/api/directory/sync');
@@ -130,8 +167,14 @@ describe('the directory sync through the API', () => {
 
   it('is for organizers only', async () => {
     const asEmployee = apiClient(campus.url, await tokenFor(info, ADELE_VANCE_ID));
-    expect(await asEmployee('POST', '/api/directory/sync', {})).toMatchObject({ status: 403, body: { code: 'CAMPUS_ERR_FORBIDDEN' } });
-    expect(await asEmployee('GET', '/api/directory/sync')).toMatchObject({ status: 403, body: { code: 'CAMPUS_ERR_FORBIDDEN' } });
+    expect(await asEmployee('POST', '/api/directory/sync', {})).toMatchObject({
+      status: 403,
+      body: { code: 'CAMPUS_ERR_FORBIDDEN' },
+    });
+    expect(await asEmployee('GET', '/api/directory/sync')).toMatchObject({
+      status: 403,
+      body: { code: 'CAMPUS_ERR_FORBIDDEN' },
+    });
   });
 
   it('syncs everyone with chains several levels deep and profiles, in one delta request per 999 people', async () => {
@@ -139,13 +182,23 @@ describe('the directory sync through the API', () => {
     const requestedAt = Date.now();
     const started = await asOrganizer<SyncStatus>('POST', '/api/directory/sync', {});
     expect(started.status).toBe(202);
-    expect(started.body).toMatchObject({ state: expect.stringMatching(/^(full|enriching|idle)$/), peopleTotal: 2000, graphRequests: { count: 1 } });
+    expect(started.body).toMatchObject({
+      state: expect.stringMatching(/^(full|enriching|idle)$/),
+      peopleTotal: 2000,
+      graphRequests: { count: 1 },
+    });
 
     const done = await syncAndWait(requestedAt);
 
     // Profiles are read a hundred people (ten $batch calls of twenty requests) at a time, page by page: a page of
     // 999 takes 100 calls, the last page of 2 one.
-    expect(done).toMatchObject({ state: 'idle', pagesDone: 3, percent: 100, lastError: null, graphRequests: { delta: 3, count: 1, enrichmentRequests: 4000, enrichmentBatches: 100 + 100 + 1 } });
+    expect(done).toMatchObject({
+      state: 'idle',
+      pagesDone: 3,
+      percent: 100,
+      lastError: null,
+      graphRequests: { delta: 3, count: 1, enrichmentRequests: 4000, enrichmentBatches: 100 + 100 + 1 },
+    });
     expect(await deltaRequests()).toBe(Math.ceil(2000 / 999));
     const stored = await expectStoredDirectoryToMatchTenant(campus.dbName);
     expect(Math.max(...stored.map((person) => person.managerChain.length))).toBeGreaterThanOrEqual(5);
@@ -155,32 +208,62 @@ describe('the directory sync through the API', () => {
     const users = [...tenant.state.users.values()];
     const reportsOf = (id: string) => users.filter((user) => user.managerId === id);
     const managerOf = new Map(users.map((user) => [user.id, user.managerId]));
-    const subtreeSize = (id: string) => users.filter((user) => expectedChain(managerOf, user.id).includes(id)).length;
+    const subtreeSize = (id: string) =>
+      users.filter((user) => expectedChain(managerOf, user.id).includes(id)).length;
     // A team of two levels (its members' chains change too), small enough to keep the test short.
-    const teamLead = users.find((user) => user.managerId !== null && reportsOf(user.id).some((report) => reportsOf(report.id).length > 0) && subtreeSize(user.id) <= 30)!;
+    const teamLead = users.find(
+      (user) =>
+        user.managerId !== null &&
+        reportsOf(user.id).some((report) => reportsOf(report.id).length > 0) &&
+        subtreeSize(user.id) <= 30,
+    )!;
     // Another manager, outside the team: the team moves under them with its whole subtree.
-    const newBoss = users.find((user) => user.id !== teamLead.id && user.id !== teamLead.managerId && reportsOf(user.id).length > 0 && !expectedChain(managerOf, user.id).includes(teamLead.id))!;
-    const leaves = users.filter((user) => user.managerId !== null && reportsOf(user.id).length === 0 && user.managerId !== teamLead.id);
+    const newBoss = users.find(
+      (user) =>
+        user.id !== teamLead.id &&
+        user.id !== teamLead.managerId &&
+        reportsOf(user.id).length > 0 &&
+        !expectedChain(managerOf, user.id).includes(teamLead.id),
+    )!;
+    const leaves = users.filter(
+      (user) => user.managerId !== null && reportsOf(user.id).length === 0 && user.managerId !== teamLead.id,
+    );
     const [mover, leaver, gone] = leaves;
     await dev('PATCH', `/users/${mover!.id}`, { department: 'Campus Testing' });
     await dev('PATCH', `/users/${teamLead.id}`, { managerId: newBoss.id });
     await dev('PATCH', `/users/${leaver!.id}`, { accountEnabled: false });
     await dev('DELETE', `/users/${gone!.id}`);
-    const newcomer = await dev<{ id: string }>('POST', '/users', { displayName: 'Nia Newcomer', userPrincipalName: `nia.${randomUUID().slice(0, 6)}@${(await dev<{ domain: string }>('GET', '/tenant')).domain}`, managerId: teamLead.id, department: 'Campus Testing', skills: ['Onboarding'] });
+    const newcomer = await dev<{ id: string }>('POST', '/users', {
+      displayName: 'Nia Newcomer',
+      userPrincipalName: `nia.${randomUUID().slice(0, 6)}@${(await dev<{ domain: string }>('GET', '/tenant')).domain}`,
+      managerId: teamLead.id,
+      department: 'Campus Testing',
+      skills: ['Onboarding'],
+    });
     await dev('POST', '/stats/reset');
 
     const done = await syncAndWait();
 
-    expect(done).toMatchObject({ state: 'idle', pagesDone: 1, lastError: null, graphRequests: { delta: 1, count: 0, enrichmentRequests: 8 } });
+    expect(done).toMatchObject({
+      state: 'idle',
+      pagesDone: 1,
+      lastError: null,
+      graphRequests: { delta: 1, count: 0, enrichmentRequests: 8 },
+    });
     expect(await deltaRequests()).toBe(1);
     const stored = await expectStoredDirectoryToMatchTenant(campus.dbName);
     const byId = new Map(stored.map((person) => [person.id, person]));
     expect(byId.get(mover!.id)).toMatchObject({ department: 'Campus Testing' });
     expect(byId.get(teamLead.id)!.managerChain[0]).toBe(newBoss.id);
-    for (const report of reportsOf(teamLead.id)) expect(byId.get(report.id)!.managerChain.slice(0, 2)).toEqual([teamLead.id, newBoss.id]);
+    for (const report of reportsOf(teamLead.id))
+      expect(byId.get(report.id)!.managerChain.slice(0, 2)).toEqual([teamLead.id, newBoss.id]);
     expect(byId.get(leaver!.id)).toMatchObject({ accountEnabled: false, deleted: false });
     expect(byId.get(gone!.id)).toMatchObject({ deleted: true, displayName: gone!.displayName });
-    expect(byId.get(newcomer.id)).toMatchObject({ displayName: 'Nia Newcomer', skills: ['Onboarding'], managerChain: [teamLead.id, newBoss.id, ...byId.get(newBoss.id)!.managerChain] });
+    expect(byId.get(newcomer.id)).toMatchObject({
+      displayName: 'Nia Newcomer',
+      skills: ['Onboarding'],
+      managerChain: [teamLead.id, newBoss.id, ...byId.get(newBoss.id)!.managerChain],
+    });
   });
 });
 
@@ -198,7 +281,11 @@ describe('the directory sync on the real adapters', () => {
     }));
     await dev('POST', '/stats/reset');
     await expect(crashing.run({ tenantId: tenant.tenantId })).rejects.toThrow('the process stopped');
-    expect(await crashing.status({ tenantId: tenant.tenantId })).toMatchObject({ state: 'full', pagesDone: 1, lastError: { message: 'the process stopped (test)' } });
+    expect(await crashing.status({ tenantId: tenant.tenantId })).toMatchObject({
+      state: 'full',
+      pagesDone: 1,
+      lastError: { message: 'the process stopped (test)' },
+    });
 
     const restarted = await rig(dbName);
     expect(await restarted.run({ tenantId: tenant.tenantId })).toBe('completed');
@@ -207,7 +294,12 @@ describe('the directory sync on the real adapters', () => {
     expect(await deltaRequests()).toBe(3);
     const stored = await expectStoredDirectoryToMatchTenant(dbName);
     expect(new Set(stored.map((person) => person.id)).size).toBe(stored.length);
-    expect(await restarted.status({ tenantId: tenant.tenantId })).toMatchObject({ state: 'idle', pagesDone: 3, lastError: null, enrichmentPending: 0 });
+    expect(await restarted.status({ tenantId: tenant.tenantId })).toMatchObject({
+      state: 'idle',
+      pagesDone: 3,
+      lastError: null,
+      enrichmentPending: 0,
+    });
     await mongo.db(dbName).dropDatabase();
   });
 
@@ -264,7 +356,14 @@ describe('the directory sync on a small dev tenant', () => {
   beforeAll(async () => {
     // Small: a full round over a stored directory updates every person, one store write each.
     small = await startDevTenant({ port: 0, certificates: await ensureDevCertificates(), size: 300 });
-    smallInfo = { url: small.url, tenantId: small.tenantId, authorityUrl: small.authorityUrl, clientId: small.campusApp.clientId, clientSecret: small.campusApp.clientSecret, apiAppIdUri: small.campusApp.identifierUri };
+    smallInfo = {
+      url: small.url,
+      tenantId: small.tenantId,
+      authorityUrl: small.authorityUrl,
+      clientId: small.campusApp.clientId,
+      clientSecret: small.campusApp.clientSecret,
+      apiAppIdUri: small.campusApp.identifierUri,
+    };
   });
   afterAll(() => small?.stop());
 
@@ -276,16 +375,33 @@ describe('the directory sync on a small dev tenant', () => {
 
     const states = mongo.db(dbName).collection<{ _id: string; deltaLink: string }>('directorySyncStates');
     const state = await states.findOne({ _id: small.tenantId });
-    await states.updateOne({ _id: small.tenantId }, { $set: { deltaLink: state!.deltaLink.replace(/\$deltatoken=[^&]+/, '$deltatoken=ZXhwaXJlZA') } });
-    const leaver = [...small.state.users.values()].find((user) => user.managerId !== null && ![...small.state.users.values()].some((other) => other.managerId === user.id))!;
+    await states.updateOne(
+      { _id: small.tenantId },
+      { $set: { deltaLink: state!.deltaLink.replace(/\$deltatoken=[^&]+/, '$deltatoken=ZXhwaXJlZA') } },
+    );
+    const leaver = [...small.state.users.values()].find(
+      (user) =>
+        user.managerId !== null &&
+        ![...small.state.users.values()].some((other) => other.managerId === user.id),
+    )!;
     const response = await fetch(`${small.url}/_dev/users/${leaver.id}?permanent=true`, { method: 'DELETE' });
     expect(response.status).toBe(204);
 
     expect(await sync.run(scope)).toBe('completed');
 
     // One refused request, then a full round of one page (and the count for its progress).
-    expect(await sync.status(scope)).toMatchObject({ state: 'idle', pagesDone: 1, peopleSeen: 299, lastError: null, graphRequests: { delta: 2, count: 1 } });
-    const people = await mongo.db(dbName).collection<DirectoryPersonDocument>('directoryPeople').find({ tenantId: small.tenantId }).toArray();
+    expect(await sync.status(scope)).toMatchObject({
+      state: 'idle',
+      pagesDone: 1,
+      peopleSeen: 299,
+      lastError: null,
+      graphRequests: { delta: 2, count: 1 },
+    });
+    const people = await mongo
+      .db(dbName)
+      .collection<DirectoryPersonDocument>('directoryPeople')
+      .find({ tenantId: small.tenantId })
+      .toArray();
     expect(people).toHaveLength(300);
     expect(people.filter((person) => person.deleted).map((person) => person.id)).toEqual([leaver.id]);
     expect((await states.findOne({ _id: small.tenantId }))!.deltaLink).not.toContain('ZXhwaXJlZA');
@@ -297,14 +413,28 @@ describe('the directory sync on a small dev tenant', () => {
     try {
       const asOrganizer = apiClient(campus.url, await tokenFor(smallInfo, PATTI_FERNANDEZ_ID));
       const status = async () => (await asOrganizer<SyncStatus>('GET', '/api/directory/sync')).body;
-      await vi.waitFor(async () => expect(await status()).toMatchObject({ state: 'idle', lastCompletedAt: expect.any(String) }), { timeout: 60_000, interval: 250 });
+      await vi.waitFor(
+        async () =>
+          expect(await status()).toMatchObject({ state: 'idle', lastCompletedAt: expect.any(String) }),
+        { timeout: 60_000, interval: 250 },
+      );
 
       const someone = [...small.state.users.values()].find((user) => user.accountEnabled)!;
-      const response = await fetch(`${small.url}/_dev/users/${someone.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jobTitle: 'Scheduled Sync Tester' }) });
+      const response = await fetch(`${small.url}/_dev/users/${someone.id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ jobTitle: 'Scheduled Sync Tester' }),
+      });
       expect(response.ok).toBe(true);
 
       const people = mongo.db(campus.dbName).collection<DirectoryPersonDocument>('directoryPeople');
-      await vi.waitFor(async () => expect(await people.findOne({ _id: `${small.tenantId}:${someone.id}` })).toMatchObject({ jobTitle: 'Scheduled Sync Tester' }), { timeout: 60_000, interval: 250 });
+      await vi.waitFor(
+        async () =>
+          expect(await people.findOne({ _id: `${small.tenantId}:${someone.id}` })).toMatchObject({
+            jobTitle: 'Scheduled Sync Tester',
+          }),
+        { timeout: 60_000, interval: 250 },
+      );
       expect(await status()).toMatchObject({ lastError: null });
     } finally {
       await campus.close();

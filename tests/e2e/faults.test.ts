@@ -10,7 +10,10 @@ import { apiClient, startCampus, tokenFor, type CampusUnderTest } from '../suppo
 import type { DevTenantInfo } from '../support/provided-context.js';
 
 function nextWeek(time: string) {
-  return { dateTime: `${new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)}T${time}`, timeZone: 'America/New_York' };
+  return {
+    dateTime: `${new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)}T${time}`,
+    timeZone: 'America/New_York',
+  };
 }
 
 const session = {
@@ -62,26 +65,42 @@ describe('when Microsoft Graph fails', () => {
     await asEmployee('GET', '/api/me');
 
     await setFaults(info, { unavailableRate: 1, pathPattern: '/events' });
-    const created = await asOrganizer<{ id: string; calendarEventBooked: boolean }>('POST', '/api/sessions', session);
+    const created = await asOrganizer<{ id: string; calendarEventBooked: boolean }>(
+      'POST',
+      '/api/sessions',
+      session,
+    );
     expect(created.status).toBe(201);
     expect(created.body.calendarEventBooked).toBe(false);
-    const registered = await asEmployee<{ status: string; invite: string }>('POST', `/api/sessions/${created.body.id}/registrations`);
+    const registered = await asEmployee<{ status: string; invite: string }>(
+      'POST',
+      `/api/sessions/${created.body.id}/registrations`,
+    );
     expect(registered.body).toMatchObject({ status: 'confirmed', invite: 'pending' });
 
     await setFaults(info, null);
     await vi.waitFor(
       async () => {
-        const mine = await asEmployee<{ sessions: Array<{ registration: { invite: string }; session: { calendarEventBooked: boolean } }> }>('GET', '/api/me/sessions');
-        expect(mine.body.sessions[0]).toMatchObject({ registration: { invite: 'sent' }, session: { calendarEventBooked: true } });
+        const mine = await asEmployee<{
+          sessions: Array<{ registration: { invite: string }; session: { calendarEventBooked: boolean } }>;
+        }>('GET', '/api/me/sessions');
+        expect(mine.body.sessions[0]).toMatchObject({
+          registration: { invite: 'sent' },
+          session: { calendarEventBooked: true },
+        });
       },
       { timeout: 30_000, interval: 250 },
     );
 
-    const events = (await (await fetch(`${info.url}/_dev/calendars/${NESTOR_WILKE_ID}/events`)).json()) as { value: Array<{ subject: string; attendees: unknown[] }> };
+    const events = (await (await fetch(`${info.url}/_dev/calendars/${NESTOR_WILKE_ID}/events`)).json()) as {
+      value: Array<{ subject: string; attendees: unknown[] }>;
+    };
     const booked = events.value.filter((event) => event.subject === session.title);
     expect(booked).toHaveLength(1);
     expect(booked[0]!.attendees).toHaveLength(1);
-    const invitations = (await (await fetch(`${info.url}/_dev/outbox?kind=meetingRequest`)).json()) as { value: Array<{ subject: string }> };
+    const invitations = (await (await fetch(`${info.url}/_dev/outbox?kind=meetingRequest`)).json()) as {
+      value: Array<{ subject: string }>;
+    };
     expect(invitations.value.filter((message) => message.subject === session.title)).toHaveLength(1);
   });
 
@@ -89,11 +108,18 @@ describe('when Microsoft Graph fails', () => {
     const asOrganizer = apiClient(campus.url, await tokenFor(info, PATTI_FERNANDEZ_ID));
     await setFaults(info, { throttleRate: 0.5, retryAfterSeconds: 0, seed: 7 });
     try {
-      const created = await asOrganizer<{ id: string; calendarEventBooked: boolean }>('POST', '/api/sessions', { ...session, title: 'Jira for non-engineers' });
+      const created = await asOrganizer<{ id: string; calendarEventBooked: boolean }>(
+        'POST',
+        '/api/sessions',
+        { ...session, title: 'Jira for non-engineers' },
+      );
       expect(created.status).toBe(201);
       await vi.waitFor(
         async () => {
-          const one = await asOrganizer<{ calendarEventBooked: boolean }>('GET', `/api/sessions/${created.body.id}`);
+          const one = await asOrganizer<{ calendarEventBooked: boolean }>(
+            'GET',
+            `/api/sessions/${created.body.id}`,
+          );
           expect(one.body.calendarEventBooked).toBe(true);
         },
         { timeout: 30_000, interval: 250 },
@@ -101,7 +127,9 @@ describe('when Microsoft Graph fails', () => {
     } finally {
       await setFaults(info, null);
     }
-    const events = (await (await fetch(`${info.url}/_dev/calendars/${NESTOR_WILKE_ID}/events`)).json()) as { value: Array<{ subject: string }> };
+    const events = (await (await fetch(`${info.url}/_dev/calendars/${NESTOR_WILKE_ID}/events`)).json()) as {
+      value: Array<{ subject: string }>;
+    };
     expect(events.value.filter((event) => event.subject === 'Jira for non-engineers')).toHaveLength(1);
   });
 });
@@ -130,7 +158,10 @@ describe('when the store is down', () => {
     const answer = await asEmployee('GET', '/api/sessions');
     expect(answer).toMatchObject({ status: 503, body: { code: 'CAMPUS_ERR_STORE_UNAVAILABLE' } });
     const ready = await apiClient(campus.url, null)('GET', '/readyz');
-    expect(ready).toMatchObject({ status: 503, body: { status: 'unavailable', checks: { store: expect.any(String) } } });
+    expect(ready).toMatchObject({
+      status: 503,
+      body: { status: 'unavailable', checks: { store: expect.any(String) } },
+    });
     expect((await apiClient(campus.url, null)('GET', '/healthz')).status).toBe(200);
   });
 });

@@ -3,7 +3,11 @@
  * HTML pages, dropped connections) into an ApiError with a message fit to show the user.
  */
 import type {
+  AudiencePreview,
+  AudienceRule,
+  AudienceView,
   ClientConfig,
+  Expert,
   CreateSessionRequest,
   Me,
   MySession,
@@ -92,6 +96,8 @@ async function requestJson<T>(fetchImpl: typeof fetch, url: string, init: Reques
   }
   const text = await response.text();
   if (!response.ok) throw toApiError(response.status, text);
+  // 204 No Content (a delete) has no body to read.
+  if (response.status === 204) return undefined as T;
   try {
     return JSON.parse(text) as T;
   } catch (cause) {
@@ -157,5 +163,24 @@ export function createApiClient({ getToken, onUnauthorized, fetch: fetchImpl = f
     register: (sessionId: string) =>
       call<RegistrationView>('POST', `/api/sessions/${encodeURIComponent(sessionId)}/registrations`),
     listMySessions: () => call<{ sessions: MySession[] }>('GET', '/api/me/sessions'),
+    previewAudience: (rule: AudienceRule) =>
+      call<AudiencePreview>('POST', '/api/audiences/preview', { rule }),
+    listAudiences: ({ limit, cursor }: { limit: number; cursor?: string | null }) => {
+      const query = new URLSearchParams({ limit: String(limit) });
+      if (cursor) query.set('cursor', cursor);
+      return call<{ audiences: AudienceView[]; nextCursor: string | null }>('GET', `/api/audiences?${query}`);
+    },
+    createAudience: (audience: { name: string; description?: string | null; rule: AudienceRule }) =>
+      call<AudienceView>('POST', '/api/audiences', audience),
+    updateAudience: (
+      id: string,
+      change: { name?: string; description?: string | null; rule?: AudienceRule },
+    ) => call<AudienceView>('PATCH', `/api/audiences/${encodeURIComponent(id)}`, change),
+    deleteAudience: (id: string) => call<void>('DELETE', `/api/audiences/${encodeURIComponent(id)}`),
+    searchExperts: (topic: string, limit = 10) =>
+      call<{ words: string[]; experts: Expert[] }>(
+        'GET',
+        `/api/experts?${new URLSearchParams({ topic, limit: String(limit) })}`,
+      ),
   };
 }

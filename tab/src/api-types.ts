@@ -90,3 +90,56 @@ export interface CreateSessionRequest {
   online: boolean;
   location: string | null;
 }
+
+/** A targeting rule as the API reads it (docs/audiences.md): one key per object. */
+export type AudienceRule =
+  | { all: AudienceRule[] }
+  | { any: AudienceRule[] }
+  | { not: AudienceRule }
+  | { department: { is: string[] } }
+  | { officeLocation: { is: string[] } }
+  | { city: { is: string[] } }
+  | { country: { is: string[] } }
+  | { employeeType: { is: string[] } }
+  | { jobTitle: { equals: string } | { startsWith: string } | { contains: string } }
+  | { manager: { under: string; scope?: 'anyDepth' | 'direct' } }
+  | { group: { memberOf: string } }
+  | { people: { include: string[] } | { exclude: string[] } }
+  | { attendance: { notAttendedTopic: string } };
+
+/** A saved, named audience. */
+export interface AudienceView {
+  id: string;
+  name: string;
+  description: string | null;
+  rule: AudienceRule;
+  createdBy: { id: string; displayName: string };
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One bucket of a preview breakdown; `other` adds up every value beyond the top ten. */
+export interface BreakdownEntry {
+  value: string | null;
+  count: number;
+  other: boolean;
+}
+
+/** Who a rule reaches now: how many, where, and a few of them. */
+export interface AudiencePreview {
+  total: number;
+  byOffice: BreakdownEntry[];
+  byDepartment: BreakdownEntry[];
+  byTimeZone: BreakdownEntry[];
+  sample: Array<Omit<Person, 'mail'>>;
+  /** Clauses naming a person or group gone since the rule was saved (JSON pointers into the rule). */
+  warnings: Array<{ field: string; message: string }>;
+}
+
+/** One ranked answer of the expert search, with why it matched. */
+export interface Expert extends Person {
+  score: number;
+  matchedIn: Array<'skills' | 'responsibilities' | 'jobTitle' | 'aboutMe'>;
+  matchingSkills: string[];
+  exactSkill: boolean;
+}

@@ -14,6 +14,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import { ApiError, type ApiClient } from '../api-client.js';
 import type { SessionView } from '../api-types.js';
+import { ExpertFinder } from '../audiences/expert-finder.js';
 import { viewerTimeZone } from '../format/session-time.js';
 import { ErrorBar } from '../shared/error-bar.js';
 import { PresenterPicker } from './presenter-picker.js';
@@ -128,6 +129,14 @@ export function OrganizePage({ api }: { api: ApiClient }) {
         value={draft.presenter}
         error={errors.presenterId}
         onChange={(presenter) => update('presenterId', (current) => ({ ...current, presenter }))}
+      />
+      <ExpertFinder
+        api={api}
+        onChoose={(presenter) => {
+          update('presenterId', (current) => ({ ...current, presenter }));
+          // The picker shows the name it starts with: a new one shows the chosen expert.
+          setFormVersion((version) => version + 1);
+        }}
       />
       <div className={styles.row}>
         <Field label="Starts" required validationMessage={errors.start}>

@@ -1,14 +1,7 @@
-import { Caption1, Combobox, Field, Option } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
 import type { ApiClient } from '../api-client.js';
-import type { Person } from '../api-types.js';
-import { useDebouncedValue } from '../shared/use-debounced-value.js';
+import { PersonPicker, type PickedPerson } from '../shared/person-picker.js';
 
-type Presenter = Pick<Person, 'id' | 'displayName'>;
-
-const minQueryLength = 2;
-
-/** Searches the directory as the organizer types (debounced) and picks one person as the presenter. */
+/** Picks the session's presenter from the directory. */
 export function PresenterPicker({
   api,
   name,
@@ -19,73 +12,19 @@ export function PresenterPicker({
   api: ApiClient;
   /** Form field name; the page finds the control by it to focus it. */
   name: string;
-  value: Presenter | null;
+  value: PickedPerson | null;
   error: string | undefined;
-  onChange: (presenter: Presenter | null) => void;
+  onChange: (presenter: PickedPerson | null) => void;
 }) {
-  const [query, setQuery] = useState(value?.displayName ?? '');
-  const search = useDebouncedValue(query.trim(), 300);
-  const [results, setResults] = useState<{ search: string; people: Person[] } | null>(null);
-  const [searchError, setSearchError] = useState<string | null>(null);
-
-  useEffect(() => {
-    // Nothing to look up for a short query, or for the name just picked.
-    if (search.length < minQueryLength || search === value?.displayName) return;
-    let current = true;
-    setSearchError(null);
-    api.searchPeople(search, 10).then(
-      ({ people }) => current && setResults({ search, people }),
-      (failure: Error) => current && setSearchError(failure.message),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, search, value?.displayName]);
-
-  const people = results?.search === search ? results.people : [];
-  const hint =
-    search.length < minQueryLength
-      ? 'Type at least two letters of a name.'
-      : results?.search !== search
-        ? 'Searching…'
-        : people.length === 0 && !value
-          ? `No one in the directory matches “${search}”.`
-          : undefined;
-
   return (
-    <Field
+    <PersonPicker
+      api={api}
       label="Presenter"
       required
-      hint={value ? undefined : hint}
-      validationMessage={error ?? searchError ?? undefined}
-    >
-      <Combobox
-        name={name}
-        placeholder="Search people by name"
-        value={query}
-        selectedOptions={value ? [value.id] : []}
-        onChange={(event) => {
-          setQuery(event.target.value);
-          if (value) onChange(null);
-        }}
-        onOptionSelect={(_event, data) => {
-          const person = people.find((candidate) => candidate.id === data.optionValue);
-          if (!person) return;
-          setQuery(person.displayName);
-          onChange({ id: person.id, displayName: person.displayName });
-        }}
-      >
-        {people.map((person) => (
-          <Option key={person.id} value={person.id} text={person.displayName}>
-            <div>
-              <div>{person.displayName}</div>
-              <Caption1>
-                {[person.jobTitle, person.department, person.mail].filter(Boolean).join(' · ')}
-              </Caption1>
-            </div>
-          </Option>
-        ))}
-      </Combobox>
-    </Field>
+      name={name}
+      value={value}
+      error={error}
+      onChange={onChange}
+    />
   );
 }

@@ -1,6 +1,7 @@
 import { makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient } from '../api-client.js';
+import { AudiencesPage } from '../audiences/audiences-page.js';
 import { CatalogPage } from '../catalog/catalog-page.js';
 import { MySessionsPage } from '../my-sessions/my-sessions-page.js';
 import { OrganizePage } from '../organize/organize-page.js';
@@ -9,7 +10,7 @@ import { Loading } from '../shared/loading.js';
 import { useAsync } from '../shared/use-async.js';
 import { AppHeader } from './app-header.js';
 
-type Page = 'catalog' | 'my-sessions' | 'organize';
+type Page = 'catalog' | 'my-sessions' | 'organize' | 'audiences';
 
 const useStyles = makeStyles({
   panel: {
@@ -20,7 +21,7 @@ const useStyles = makeStyles({
   },
 });
 
-/** The signed-in tab: header, the page tabs (Organize only for organizers) and the chosen page. */
+/** The signed-in tab: header, the page tabs (Organize and Audiences only for organizers) and the chosen page. */
 export function SignedInApp({
   api,
   onSignOut,
@@ -59,11 +60,17 @@ export function SignedInApp({
                 Organize
               </Tab>
             )}
+            {isOrganizer && (
+              <Tab id="tab-audiences" value="audiences">
+                Audiences
+              </Tab>
+            )}
           </TabList>
           <main role="tabpanel" aria-labelledby={`tab-${page}`} className={styles.panel}>
             {page === 'catalog' && <CatalogPage api={api} />}
             {page === 'my-sessions' && <MySessionsPage api={api} openLink={openLink} />}
             {page === 'organize' && isOrganizer && <OrganizePage api={api} />}
+            {page === 'audiences' && isOrganizer && <AudiencesPage api={api} />}
           </main>
         </>
       )}

@@ -1,54 +1,27 @@
 import type { Db } from 'mongodb';
-import type { ApprovalPolicy, SessionStatus } from '../../domain/sessions/session.js';
-import type {
-  Arrival,
-  ChangedBy,
-  InviteState,
-  RegistrationStatus,
-} from '../../domain/registrations/registration.js';
+import type { Registration } from '../../domain/registrations/registration.js';
+import type { Session } from '../../domain/sessions/session.js';
 
-/** Stored form of a session; `_id` is the session id. */
-export interface SessionDocument {
+/**
+ * Stored form of a session; `_id` is the session id. Properties that came after the first sessions were stored
+ * are optional: `approval` absent reads as 'none', `cancellation` absent as null.
+ */
+export type SessionDocument = Omit<Session, 'id' | 'approval' | 'cancellation'> & {
   _id: string;
-  tenantId: string;
-  title: string;
-  abstract: string;
-  presenter: { id: string; displayName: string; mail: string };
-  organizerId: string;
-  start: { dateTime: string; timeZone: string };
-  end: { dateTime: string; timeZone: string };
-  startsAt: Date;
-  endsAt: Date;
-  capacity: number;
-  online: boolean;
-  location: string | null;
-  status: SessionStatus;
-  /** Absent on sessions stored before approval policies existed: read as 'none'. */
-  approval?: ApprovalPolicy;
-  cancellation?: { at: Date; byUserId: string; message: string } | null;
-  calendar: { ownerId: string; transactionId: string; eventId: string | null; joinUrl: string | null };
-  createdAt: Date;
-  updatedAt: Date;
-}
+  approval?: Session['approval'];
+  cancellation?: Session['cancellation'];
+};
 
-/** Stored form of a registration; `_id` is the registration id. */
-export interface RegistrationDocument {
+/**
+ * Stored form of a registration; `_id` is the registration id. Registrations stored before the waitlist existed
+ * lack `arrival`, `closedBy` and `version`: they read as arriving at createdAt, closed by nobody, version 1.
+ */
+export type RegistrationDocument = Omit<Registration, 'id' | 'arrival' | 'closedBy' | 'version'> & {
   _id: string;
-  tenantId: string;
-  sessionId: string;
-  userId: string;
-  displayName: string;
-  mail: string;
-  status: RegistrationStatus;
-  seat: number | null;
-  invite: InviteState;
-  /** Absent on registrations stored before the waitlist existed: read as arriving at createdAt, version 1. */
-  arrival?: Arrival;
-  closedBy?: ChangedBy | null;
-  version?: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
+  arrival?: Registration['arrival'];
+  closedBy?: Registration['closedBy'];
+  version?: Registration['version'];
+};
 
 /** One taken seat; it exists only because its insert won the unique index (tenant, session, seat). `_id` is the driver's. */
 export interface SeatDocument {

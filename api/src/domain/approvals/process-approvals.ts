@@ -1,7 +1,7 @@
 import type { ApprovalRequest } from './approval.js';
 import { errorDetails, type ApprovalDeps } from './approval-deps.js';
 import { askAll, createApprovalRequests, resolveAndAsk } from './request-approval.js';
-import { finishDecision, newDecision, REAPPLY_AFTER_MS, recordDecision } from './settle-decision.js';
+import { decideAsCampus, finishDecision, REAPPLY_AFTER_MS } from './settle-decision.js';
 
 /** A request still resolving this long after it was made was cut short by a crash (or Graph was down). */
 const RESUME_AFTER_MS = 60_000;
@@ -36,17 +36,18 @@ async function each<T>(
   return done;
 }
 
+/** Whether the request's registration still waits on this request's round. */
+function isAwaited(deps: ApprovalDeps, request: ApprovalRequest): Promise<boolean> {
+  return deps.registrationDecisions.isAwaiting(request, request.registrationId, request.round);
+}
+
 /**
  * Reminds the approver (and active delegate) once. The mail's outbox key makes it once whatever happens; the Teams
  * card is sent by whoever records the reminder first (the notice log's unique index). remindedAt then takes the
  * request off the list.
  */
 async function remind(deps: ApprovalDeps, request: ApprovalRequest): Promise<boolean> {
-  if (
-    !request.approver ||
-    !(await deps.registrationDecisions.isAwaiting(request, request.registrationId, request.round))
-  )
-    return false;
+  if (!request.approver || !(await isAwaited(deps, request))) return false;
   await askAll(deps, request, await deps.settings.find(request, request.approver.id), 'reminder');
   await deps.approvals.update(request, request.id, {
     remindedAt: deps.clock.now(),
@@ -60,50 +61,24 @@ async function remind(deps: ApprovalDeps, request: ApprovalRequest): Promise<boo
  * A registration that moved on without this request (cancelled, decided elsewhere) withdraws it rather than expire.
  */
 async function expire(deps: ApprovalDeps, request: ApprovalRequest): Promise<boolean> {
-  if (
-    !(await deps.decisions.find(request, request.id)) &&
-    !(await deps.registrationDecisions.isAwaiting(request, request.registrationId, request.round))
-  ) {
-    await recordDecision(
-      deps,
-      request,
-      newDecision(
-        deps,
-        request,
-        'withdrawn',
-        { userId: null, name: null, via: 'withdrawal', ruleId: null },
-        null,
-      ),
-    );
+  if (!(await deps.decisions.find(request, request.id)) && !(await isAwaited(deps, request))) {
+    await decideAsCampus(deps, request, 'withdrawn');
     return false;
   }
-  const decision = await recordDecision(
-    deps,
-    request,
-    newDecision(deps, request, 'expired', { userId: null, name: null, via: 'expiry', ruleId: null }, null),
-  );
-  return decision.outcome === 'expired';
+  return (await decideAsCampus(deps, request, 'expired')).outcome === 'expired';
 }
 
 /** Resumes a request a crash left resolving, unless its registration moved on (then it is withdrawn). */
 async function resume(deps: ApprovalDeps, request: ApprovalRequest): Promise<boolean> {
-  if (!(await deps.registrationDecisions.isAwaiting(request, request.registrationId, request.round))) {
-    await recordDecision(
-      deps,
-      request,
-      newDecision(
-        deps,
-        request,
-        'withdrawn',
-        { userId: null, name: null, via: 'withdrawal', ruleId: null },
-        null,
-      ),
-    );
+  if (!(await isAwaited(deps, request))) {
+    await decideAsCampus(deps, request, 'withdrawn');
     return false;
   }
   await resolveAndAsk(deps, request);
   return true;
 }
+
+const describeRequest = (request: ApprovalRequest) => ({ approvalId: request.id });
 
 /**
  * The approval worker's pass (server.ts runs it on an interval, one pass at a time): finishes work a crash cut
@@ -126,19 +101,16 @@ export async function processApprovals(deps: ApprovalDeps, limit: number): Promi
   const resumed = await each(
     deps,
     await deps.approvals.listResolving(new Date(now.getTime() - RESUME_AFTER_MS), limit),
-    (r) => ({ approvalId: r.id }),
+    describeRequest,
     (request) => resume(deps, request),
   );
-  const expired = await each(
-    deps,
-    await deps.approvals.listExpired(now, limit),
-    (r) => ({ approvalId: r.id }),
-    (request) => expire(deps, request),
+  const expired = await each(deps, await deps.approvals.listExpired(now, limit), describeRequest, (request) =>
+    expire(deps, request),
   );
   const reminded = await each(
     deps,
     await deps.approvals.listDueReminders(now, limit),
-    (r) => ({ approvalId: r.id }),
+    describeRequest,
     (request) => remind(deps, request),
   );
   const requests = createApprovalRequests(deps);

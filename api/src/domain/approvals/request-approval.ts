@@ -6,7 +6,7 @@ import type { ApprovalPerson, ApprovalRequest, Approver, CalendarClash } from '.
 import { errorDetails, viewerOf, type ApprovalDeps } from './approval-deps.js';
 import { activeDelegate, matchingRule, type ApprovalSettings } from './approval-settings.js';
 import { describeHours, hoursBetween, summarizeApproval } from './approval-summary.js';
-import { newDecision, recordDecision } from './settle-decision.js';
+import { decideAsCampus, newDecision, recordDecision } from './settle-decision.js';
 import { addWorkingDays } from './working-days.js';
 
 /** Approvers are reminded after this many working days without an answer. */
@@ -24,17 +24,7 @@ export function createApprovalRequests(deps: ApprovalDeps): ApprovalRequests {
     },
     async withdraw(scope, registrationId) {
       for (const request of await deps.approvals.listOpenByRegistration(scope, registrationId)) {
-        await recordDecision(
-          deps,
-          request,
-          newDecision(
-            deps,
-            request,
-            'withdrawn',
-            { userId: null, name: null, via: 'withdrawal', ruleId: null },
-            null,
-          ),
-        );
+        await decideAsCampus(deps, request, 'withdrawn');
       }
     },
   };

@@ -67,6 +67,23 @@ export function newDecision(
 }
 
 /**
+ * Records Campus's own decision, with nobody's name on it: the request is withdrawn when its registration moved on
+ * without it (cancelled, decided elsewhere), expired when nobody decided in time. Returns the decision that won.
+ */
+export function decideAsCampus(
+  deps: ApprovalDeps,
+  request: ApprovalRequest,
+  outcome: 'withdrawn' | 'expired',
+): Promise<ApprovalDecision> {
+  const via = outcome === 'withdrawn' ? 'withdrawal' : 'expiry';
+  return recordDecision(
+    deps,
+    request,
+    newDecision(deps, request, outcome, { userId: null, name: null, via, ruleId: null }, null),
+  );
+}
+
+/**
  * Brings the request, the registration and the employee in line with a recorded decision. Each step is
  * idempotent, so a decision a crash left unapplied is applied again from the start by the worker.
  */

@@ -1,41 +1,49 @@
 import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { RegisterAction } from './registration-state.js';
+import type { RegistrationWords } from './registration-words.js';
 import type { CardAction } from './use-catalog.js';
-import { registrationLabels, type RegistrationState } from './registration-state.js';
 
 const useStyles = makeStyles({
+  line: { flexBasis: '100%' },
   error: { color: tokens.colorPaletteRedForeground1, flexBasis: '100%' },
 });
 
-/** Register, or the state that replaces it: awaiting approval, registered, full, closed. */
+/** Register (or Join the waitlist), or the state that replaces it, with what happened in words below. */
 export function RegisterButton({
-  state,
   action,
+  words,
+  progress,
   sessionTitle,
   onRegister,
 }: {
-  state: RegistrationState;
-  action: CardAction | undefined;
+  action: RegisterAction;
+  /** The viewer's registration in words, when they have one. */
+  words: RegistrationWords | null;
+  progress: CardAction | undefined;
   sessionTitle: string;
   onRegister: () => void;
 }) {
   const styles = useStyles();
-  const busy = action?.kind === 'busy';
-  const { label, enabled } = registrationLabels[state];
+  const busy = progress?.kind === 'busy';
   return (
     <>
       <Button
-        appearance={state === 'open' ? 'primary' : 'secondary'}
+        appearance={action.press ? 'primary' : 'secondary'}
         // Focusable while disabled, so keyboard and screen reader users still hear the state.
-        disabledFocusable={!enabled || busy}
+        disabledFocusable={!action.press || busy}
         icon={busy ? <Spinner size="tiny" /> : undefined}
-        aria-label={`${busy ? 'Registering for' : label + ':'} ${sessionTitle}`}
+        aria-label={`${busy ? 'Registering for' : action.label + ':'} ${sessionTitle}`}
         onClick={onRegister}
       >
-        {busy ? 'Registering…' : label}
+        {busy ? 'Registering…' : action.label}
       </Button>
-      {action?.kind === 'failed' && (
+      {/* Announced when it changes: the answer to the press is here, not in a dialog. */}
+      <Text role="status" size={200} className={styles.line}>
+        {words?.detail}
+      </Text>
+      {progress?.kind === 'failed' && (
         <Text role="alert" size={200} className={styles.error}>
-          {action.message}
+          {progress.message}
         </Text>
       )}
     </>

@@ -1,29 +1,44 @@
 import type { RegistrationView, SessionView } from '../api-types.js';
 
-/**
- * What the Register button shows for one session and one viewer:
- * open (can register), requested (waiting for the supervisor), confirmed (seat held), full, or closed
- * (cancelled or already started).
- */
-export type RegistrationState = 'open' | 'requested' | 'confirmed' | 'full' | 'closed';
-
-/** Derives the button's state; a cancelled registration does not stop the viewer from registering again. */
-export function registrationState(
-  session: Pick<SessionView, 'status' | 'startsAt' | 'seatsLeft'>,
-  registration: Pick<RegistrationView, 'status'> | undefined,
-  now: Date,
-): RegistrationState {
-  if (registration?.status === 'confirmed') return 'confirmed';
-  if (registration?.status === 'requested') return 'requested';
-  if (session.status === 'cancelled' || new Date(session.startsAt) <= now) return 'closed';
-  return session.seatsLeft > 0 ? 'open' : 'full';
+/** The Register button of one session for one viewer: its label, and what pressing it does (null: nothing). */
+export interface RegisterAction {
+  label: string;
+  /** 'register' asks for a seat (the API waitlists when none is free); null shows a state instead. */
+  press: 'register' | null;
 }
 
-/** The button's label and whether it can be pressed, per state. */
-export const registrationLabels: Record<RegistrationState, { label: string; enabled: boolean }> = {
-  open: { label: 'Register', enabled: true },
-  requested: { label: 'Awaiting approval', enabled: false },
-  confirmed: { label: 'Registered', enabled: false },
-  full: { label: 'Full', enabled: false },
-  closed: { label: 'Closed', enabled: false },
+type Session = Pick<SessionView, 'status' | 'startsAt' | 'seatsLeft'>;
+type Registration = Pick<RegistrationView, 'status'>;
+
+/** Labels of registrations that stop the viewer from registering again, by status. */
+const heldLabels: Partial<Record<RegistrationView['status'], string>> = {
+  requested: 'Registering',
+  waitlisted: 'On the waitlist',
+  promoted: 'Seat found',
+  pendingApproval: 'Awaiting approval',
+  approved: 'Approved',
+  confirmed: 'Registered',
+  attended: 'Attended',
+  noShow: 'Not attended',
 };
+
+/** True when the session still takes registrations: scheduled and not started. */
+export function isOpen(session: Pick<SessionView, 'status' | 'startsAt'>, now: Date): boolean {
+  return session.status === 'scheduled' && new Date(session.startsAt) > now;
+}
+
+/**
+ * Derives the button: the viewer's own registration first (even on a full session); after a decline or a
+ * cancellation they may register again; a full session offers its waitlist.
+ */
+export function registerAction(
+  session: Session,
+  registration: Registration | undefined,
+  now: Date,
+): RegisterAction {
+  const held = registration && heldLabels[registration.status];
+  if (held) return { label: held, press: null };
+  if (!isOpen(session, now)) return { label: 'Closed', press: null };
+  if (session.seatsLeft <= 0) return { label: 'Join the waitlist', press: 'register' };
+  return { label: registration?.status === 'declined' ? 'Register again' : 'Register', press: 'register' };
+}

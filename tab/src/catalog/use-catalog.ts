@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { ApiError, type ApiClient } from '../api-client.js';
 import type { RegistrationView, SessionPage, SessionView } from '../api-types.js';
 import { useAsync } from '../shared/use-async.js';
+import { useProgressMap } from './use-progress-map.js';
 
 const pageSize = 20;
 
@@ -26,16 +27,7 @@ export function useCatalog(api: ApiClient) {
   }, [api]);
   const { setData } = catalog;
   const more = useAsyncAction();
-  const [actions, setActions] = useState<ReadonlyMap<string, CardAction>>(new Map());
-
-  const setAction = useCallback((sessionId: string, action: CardAction | null) => {
-    setActions((current) => {
-      const next = new Map(current);
-      if (action) next.set(sessionId, action);
-      else next.delete(sessionId);
-      return next;
-    });
-  }, []);
+  const [actions, setAction] = useProgressMap<CardAction>();
 
   const merge = useCallback(
     (update: { session?: SessionView; registration?: RegistrationView; nextPage?: SessionPage }) =>

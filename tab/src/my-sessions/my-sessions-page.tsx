@@ -1,23 +1,17 @@
-import { Badge, Caption1, Text } from '@fluentui/react-components';
+import { Badge, Caption1, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { ApiClient } from '../api-client.js';
-import type { RegistrationView } from '../api-types.js';
+import { describeRegistration } from '../catalog/registration-words.js';
+import { useDeclineComments } from '../catalog/use-decline-comments.js';
 import { ErrorBar } from '../shared/error-bar.js';
 import { Loading } from '../shared/loading.js';
 import { SessionCard } from '../shared/session-card.js';
 import { SessionGrid } from '../shared/session-grid.js';
 import { useAsync } from '../shared/use-async.js';
+import { CancelRegistrationButton } from './cancel-registration-button.js';
 import { JoinLink } from './join-link.js';
 
-const statusBadges: Record<
-  RegistrationView['status'],
-  { text: string; color: 'warning' | 'success' | 'danger' }
-> = {
-  requested: { text: 'Awaiting approval', color: 'warning' },
-  confirmed: { text: 'Confirmed', color: 'success' },
-  cancelled: { text: 'Cancelled', color: 'danger' },
-};
-
-/** The sessions the viewer registered for, soonest first, with their status and the meeting link. */
+/** The sessions the viewer registered for, soonest first: what happened to each, cancel, and the meeting link. */
 export function MySessionsPage({
   api,
   openLink,
@@ -26,36 +20,65 @@ export function MySessionsPage({
   openLink: ((url: string) => Promise<void>) | null;
 }) {
   const mine = useAsync(() => api.listMySessions(), [api]);
+  const declineComments = useDeclineComments(api, mine.data?.sessions.map((item) => item.registration) ?? []);
+  const [outcome, setOutcome] = useState<{ cancelled: string } | { failed: Error } | null>(null);
+
   if (mine.error)
     return <ErrorBar title="Your sessions could not be loaded" error={mine.error} onRetry={mine.reload} />;
   if (!mine.data) return <Loading label="Loading your sessions…" />;
-  if (mine.data.sessions.length === 0) {
-    return <Text>You have not registered for any sessions yet. Find one in the Catalog.</Text>;
-  }
+
+  const cancel = async (sessionId: string, title: string) => {
+    setOutcome(null);
+    try {
+      await api.cancelMyRegistration(sessionId);
+      setOutcome({ cancelled: title });
+    } catch (error) {
+      setOutcome({ failed: error as Error });
+    }
+    mine.reload();
+  };
+
+  const now = new Date();
   const items = [...mine.data.sessions].sort((a, b) => a.session.startsAt.localeCompare(b.session.startsAt));
   return (
-    <SessionGrid label="My sessions">
-      {items.map(({ session, registration }) => {
-        const badge = statusBadges[registration.status];
-        const active = registration.status !== 'cancelled' && session.status !== 'cancelled';
-        return (
-          <li key={registration.id}>
-            <SessionCard session={session}>
-              <Badge appearance="filled" color={badge.color}>
-                {registration.status === 'confirmed' && registration.seat !== null
-                  ? `${badge.text} · seat ${registration.seat}`
-                  : badge.text}
-              </Badge>
-              {active && (
-                <Caption1>
-                  {registration.invite === 'sent' ? 'In your calendar' : 'Calendar invite on its way'}
-                </Caption1>
-              )}
-              {active && session.joinUrl && <JoinLink url={session.joinUrl} openLink={openLink} />}
-            </SessionCard>
-          </li>
-        );
-      })}
-    </SessionGrid>
+    <>
+      {outcome && 'failed' in outcome && (
+        <ErrorBar title="Your registration was not cancelled" error={outcome.failed} />
+      )}
+      {outcome && 'cancelled' in outcome && (
+        <MessageBar intent="success">
+          <MessageBarBody>Your registration for “{outcome.cancelled}” is cancelled.</MessageBarBody>
+        </MessageBar>
+      )}
+      {items.length === 0 ? (
+        <Text>You have not registered for any sessions yet. Find one in the Catalog.</Text>
+      ) : (
+        <SessionGrid label="My sessions">
+          {items.map(({ session, registration }) => {
+            const words = describeRegistration(registration, session, now, {
+              declineComment: declineComments.get(registration.id),
+            });
+            const joinable = registration.status === 'confirmed' && session.status === 'scheduled';
+            return (
+              <li key={registration.id}>
+                <SessionCard session={session}>
+                  <Badge appearance="filled" color={words.badge.color}>
+                    {words.badge.text}
+                  </Badge>
+                  <Caption1>{words.detail}</Caption1>
+                  {joinable && session.joinUrl && <JoinLink url={session.joinUrl} openLink={openLink} />}
+                  {words.canCancel && (
+                    <CancelRegistrationButton
+                      sessionTitle={session.title}
+                      onCancel={() => cancel(session.id, session.title)}
+                    />
+                  )}
+                </SessionCard>
+              </li>
+            );
+          })}
+        </SessionGrid>
+      )}
+    </>
   );
 }

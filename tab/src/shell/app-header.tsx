@@ -1,4 +1,5 @@
 import { Avatar, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 
 const useStyles = makeStyles({
   header: {
@@ -17,18 +18,24 @@ const useStyles = makeStyles({
   user: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
-/** Campus, the signed-in person, and sign-out where the tab owns the sign-in (not inside Microsoft 365 hosts). */
+/**
+ * Campus, the signed-in person's actions (notifications), the person, and sign-out where the tab owns the sign-in
+ * (not inside Microsoft 365 hosts).
+ */
 export function AppHeader({
   displayName,
   onSignOut,
+  actions,
 }: {
   displayName: string | null;
   onSignOut: (() => void) | null;
+  actions?: ReactNode;
 }) {
   const styles = useStyles();
   return (
     <header className={styles.header}>
       <h1 className={styles.brand}>Campus</h1>
+      {actions}
       {displayName && (
         <div className={styles.user}>
           <Avatar name={displayName} size={28} aria-hidden />

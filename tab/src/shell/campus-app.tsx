@@ -4,6 +4,7 @@ import { browserTokens, type Boot } from '../auth/bootstrap.js';
 import { SignInPage } from '../auth/sign-in-page.js';
 import { getHostToken, onHostThemeChange, openHostLink } from '../host/host.js';
 import { ErrorBar } from '../shared/error-bar.js';
+import { rememberRequestedView } from './requested-view.js';
 import { SignedInApp } from './signed-in-app.js';
 
 /** Waits for start-up, then shows the sign-in page or the signed-in tab; a 401 in the browser signs out. */
@@ -24,6 +25,10 @@ export function CampusApp({
     onThemeChange(host.theme);
     void onHostThemeChange(onThemeChange);
   }, [host, onThemeChange]);
+
+  useEffect(() => {
+    if (!signedIn) rememberRequestedView(new URL(window.location.href), sessionStorage);
+  }, [signedIn]);
 
   const api = useMemo(
     () =>

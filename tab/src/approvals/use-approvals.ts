@@ -1,0 +1,48 @@
+import { useCallback, useState } from 'react';
+import { ApiError, type ApiClient } from '../api-client.js';
+import type { ApprovalView } from '../api-types.js';
+import { useProgressMap } from '../catalog/use-progress-map.js';
+import { useAsync } from '../shared/use-async.js';
+
+/** A decision in flight for one request, or the error of one that failed. */
+export type DecisionProgress =
+  { kind: 'busy'; decision: 'approve' | 'decline' } | { kind: 'failed'; error: Error };
+
+/** Someone else decided first (a delegate, a standing rule, the expiry): the request is shown as it ended. */
+const settledElsewhere = new Set(['CAMPUS_ERR_ALREADY_DECIDED', 'CAMPUS_ERR_APPROVAL_CLOSED']);
+
+/**
+ * The requests waiting for the viewer, the ones decided here (newest first), and deciding: a decided request moves
+ * from pending to decided, with the answer the API gave.
+ */
+export function useApprovals(api: ApiClient) {
+  const pending = useAsync(() => api.listApprovals(), [api]);
+  const { setData } = pending;
+  const [decided, setDecided] = useState<ApprovalView[]>([]);
+  const [progress, setProgressOf] = useProgressMap<DecisionProgress>();
+
+  const settle = useCallback(
+    (view: ApprovalView) => {
+      setData((current) => ({ approvals: (current?.approvals ?? []).filter((item) => item.id !== view.id) }));
+      setDecided((current) => [view, ...current.filter((item) => item.id !== view.id)]);
+    },
+    [setData],
+  );
+
+  const decide = async (id: string, decision: 'approve' | 'decline', comment: string) => {
+    setProgressOf(id, { kind: 'busy', decision });
+    try {
+      settle(await api.decideApproval(id, decision, comment.trim() || null));
+      setProgressOf(id, null);
+    } catch (error) {
+      if (error instanceof ApiError && settledElsewhere.has(error.code)) {
+        // The error says what happened; the request itself shows who decided and how.
+        const ended = await api.getApproval(id).catch(() => null);
+        if (ended) settle(ended);
+      }
+      setProgressOf(id, { kind: 'failed', error: error as Error });
+    }
+  };
+
+  return { pending, decided, progress, decide };
+}

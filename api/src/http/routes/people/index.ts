@@ -18,7 +18,7 @@ const PeopleView = Type.Object({
 export const peopleRoutes: FastifyPluginAsyncTypebox<{ campus: Campus }> = async (app, { campus }) => {
   app.get(
     '/people',
-    { schema: { tags: ['people'], summary: 'Find presenters in the directory (organizers)', querystring: PeopleQuery, response: { 200: PeopleView, ...errorResponses } } },
+    { schema: { tags: ['people'], summary: 'Find people in the directory: presenters (organizers), delegates (supervisors)', querystring: PeopleQuery, response: { 200: PeopleView, ...errorResponses } } },
     async (request) => ({ people: await campus.searchPresenters(request.actor, request.query.search, request.query.limit) }),
   );
 };

@@ -1,32 +1,5 @@
 import { toInstant } from '../calendar/zoned-time.js';
-
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  time: string;
-}
-
-function wallClockOf(instant: Date, timeZone: string): WallClock {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((candidate) => candidate.type === type)?.value ?? '00';
-  return {
-    year: Number(part('year')),
-    month: Number(part('month')),
-    day: Number(part('day')),
-    time: `${part('hour')}:${part('minute')}:${part('second')}`,
-  };
-}
+import { wallClockOf } from '../shared/wall-clock.js';
 
 const pad = (value: number): string => String(value).padStart(2, '0');
 
@@ -45,6 +18,6 @@ export function addWorkingDays(from: Date, days: number, timeZone: string): Date
     const weekday = date.getUTCDay();
     if (weekday !== 0 && weekday !== 6) counted++;
   }
-  const dateTime = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}T${start.time}`;
+  const dateTime = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}T${pad(start.hour)}:${pad(start.minute)}:${pad(start.second)}`;
   return toInstant({ dateTime, timeZone }) ?? new Date(from.getTime() + days * 86_400_000);
 }

@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import type { LeaseStore } from '../../domain/registrations/registration.js';
 import { collections, type LeaseDocument } from './collections.js';
-import { tryInsert, withStore } from './store-errors.js';
+import { tryInsert, withIdempotentStore } from './store-errors.js';
 
 /** Ended grants are kept this long before removal; an acquirer stalled longer than this could misjudge a key. */
 const keepEndedGrantsMs = 3_600_000;
@@ -17,11 +17,21 @@ export function createLeaseStore(db: Db): LeaseStore {
 
   return {
     tryAcquire: (key, holder, ttlMs) =>
-      withStore(async () => {
+      // Nothing is written after the insert that decides, so a busy store may have the whole attempt made again.
+      withIdempotentStore(async () => {
         const now = new Date();
         const latest = await leases.findOne({ key }, { sort: { epoch: -1 } });
         if (latest && latest.expiresAt > now) return false;
         const epoch = (latest?.epoch ?? 0) + 1;
+        // Grants that ended long ago can no longer be the latest anyone acts on: keep the key's history short. The
+        // latest stays, so every acquirer racing this one still computes the same next epoch.
+        if (latest) {
+          await leases.deleteMany({
+            key,
+            epoch: { $lt: latest.epoch },
+            expiresAt: { $lt: new Date(now.getTime() - keepEndedGrantsMs) },
+          });
+        }
         const grant: LeaseDocument = {
           _id: `${key}#${epoch}`,
           key,
@@ -29,18 +39,11 @@ export function createLeaseStore(db: Db): LeaseStore {
           holder,
           expiresAt: new Date(now.getTime() + ttlMs),
         };
-        if (!(await tryInsert(leases, grant))) return false;
-        // Grants that ended long ago can no longer be the latest anyone acts on: keep the key's history short.
-        await leases.deleteMany({
-          key,
-          epoch: { $lt: epoch },
-          expiresAt: { $lt: new Date(now.getTime() - keepEndedGrantsMs) },
-        });
-        return true;
+        return tryInsert(leases, grant);
       }),
 
     release: (key, holder) =>
-      withStore(async () => {
+      withIdempotentStore(async () => {
         const now = new Date();
         await leases.updateMany({ key, holder, expiresAt: { $gt: now } }, { $set: { expiresAt: now } });
       }),

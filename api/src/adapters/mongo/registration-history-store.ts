@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import type { RegistrationChange, RegistrationHistory } from '../../domain/registrations/registration.js';
 import { collectionNames } from './collections.js';
-import { tryInsert, withStore } from './store-errors.js';
+import { tryInsert, withIdempotentStore } from './store-errors.js';
 import type { TenantScope } from '../../domain/shared/tenant-scope.js';
 
 /** One change of a registration; `_id` is `${registrationId}#${version}`, so each version can be written once. */
@@ -35,19 +35,30 @@ function toChange(document: RegistrationChangeDocument): RegistrationChange {
 export function createRegistrationHistoryStore(db: Db): RegistrationHistory {
   const history = db.collection<RegistrationChangeDocument>(collectionNames.registrationHistory);
   // Entries are read by key alone (FerretDB serves only a bare _id filter from its key); the tenant is checked after.
-  async function findEntry(scope: TenantScope, registrationId: string, version: number): Promise<RegistrationChange | null> {
+  async function findEntry(
+    scope: TenantScope,
+    registrationId: string,
+    version: number,
+  ): Promise<RegistrationChange | null> {
     const document = await history.findOne({ _id: `${registrationId}#${version}` });
     return document && document.tenantId === scope.tenantId ? toChange(document) : null;
   }
   return {
     append: (change) =>
-      withStore(async () => ((await tryInsert(history, { ...change, _id: `${change.registrationId}#${change.version}` })) ? 'appended' : 'conflict')),
+      withIdempotentStore(async () =>
+        (await tryInsert(history, { ...change, _id: `${change.registrationId}#${change.version}` }))
+          ? 'appended'
+          : 'conflict',
+      ),
 
-    find: (scope, registrationId, version) => withStore(() => findEntry(scope, registrationId, version)),
+    find: (scope, registrationId, version) =>
+      withIdempotentStore(() => findEntry(scope, registrationId, version)),
 
     listByRegistration: (scope, registrationId, throughVersion) =>
-      withStore(async () => {
-        const entries = await Promise.all(Array.from({ length: throughVersion }, (_, index) => findEntry(scope, registrationId, index + 1)));
+      withIdempotentStore(async () => {
+        const entries = await Promise.all(
+          Array.from({ length: throughVersion }, (_, index) => findEntry(scope, registrationId, index + 1)),
+        );
         return entries.filter((entry): entry is RegistrationChange => entry !== null);
       }),
   };

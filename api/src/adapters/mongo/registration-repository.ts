@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import type { Registration, RegistrationRepository } from '../../domain/registrations/registration.js';
 import { collections, type RegistrationDocument } from './collections.js';
-import { tryInsert, withStore } from './store-errors.js';
+import { tryInsert, withIdempotentStore } from './store-errors.js';
 import { inTenant } from './tenant-filter.js';
 
 function toDocument(registration: Registration): RegistrationDocument {
@@ -34,7 +34,9 @@ function toRegistration(document: RegistrationDocument): Registration {
     status: document.status,
     seat: document.seat ?? null,
     invite: document.invite,
-    arrival: document.arrival ? { at: document.arrival.at, seq: document.arrival.seq } : { at: document.createdAt, seq: 0 },
+    arrival: document.arrival
+      ? { at: document.arrival.at, seq: document.arrival.seq }
+      : { at: document.createdAt, seq: 0 },
     closedBy: document.closedBy ?? null,
     version: document.version ?? 1,
     createdAt: document.createdAt,
@@ -55,28 +57,36 @@ export function createRegistrationRepository(db: Db): RegistrationRepository {
 
   return {
     insert: (registration) =>
-      withStore(async () => ((await tryInsert(registrations, toDocument(registration))) ? 'inserted' : 'duplicate')),
+      withIdempotentStore(async () =>
+        (await tryInsert(registrations, toDocument(registration))) ? 'inserted' : 'duplicate',
+      ),
 
     findById: (scope, registrationId) =>
-      withStore(async () => {
+      withIdempotentStore(async () => {
         const document = await findStored(registrationId);
         return document && document.tenantId === scope.tenantId ? toRegistration(document) : null;
       }),
 
     listBySession: (scope, sessionId) =>
-      withStore(async () => {
-        const documents = await registrations.find(inTenant<RegistrationDocument>(scope, { sessionId })).sort(byCreation).toArray();
+      withIdempotentStore(async () => {
+        const documents = await registrations
+          .find(inTenant<RegistrationDocument>(scope, { sessionId }))
+          .sort(byCreation)
+          .toArray();
         return documents.map(toRegistration);
       }),
 
     listByUser: (scope, userId) =>
-      withStore(async () => {
-        const documents = await registrations.find(inTenant<RegistrationDocument>(scope, { userId })).sort(byCreation).toArray();
+      withIdempotentStore(async () => {
+        const documents = await registrations
+          .find(inTenant<RegistrationDocument>(scope, { userId }))
+          .sort(byCreation)
+          .toArray();
         return documents.map(toRegistration);
       }),
 
     listWaitlisted: (scope, sessionId, limit) =>
-      withStore(async () => {
+      withIdempotentStore(async () => {
         const documents = await registrations
           .find(inTenant<RegistrationDocument>(scope, { sessionId, status: 'waitlisted' }))
           .sort(byArrival)
@@ -86,28 +96,31 @@ export function createRegistrationRepository(db: Db): RegistrationRepository {
       }),
 
     applyChange: (scope, change) =>
-      withStore(async () => {
+      withIdempotentStore(async () => {
         // Read, then write by id alone: FerretDB answers only a bare _id filter from its key (any other condition
         // scans the collection), and its updates are not atomic anyway. A slower writer of an older change is
         // skipped here; one that slips through is undone by the caller, which applies any newer entry after writing.
         const stored = await findStored(change.registrationId);
         if (!stored || stored.tenantId !== scope.tenantId || (stored.version ?? 1) >= change.version) return;
-        await registrations.updateOne({ _id: change.registrationId }, {
-          $set: {
-            status: change.state.status,
-            seat: change.state.seat,
-            arrival: change.state.arrival,
-            closedBy: change.state.closedBy,
-            version: change.version,
-            updatedAt: change.at,
-            // Entering confirmed puts the person (back) on the Outlook event's list of invitations to send.
-            ...(change.to === 'confirmed' ? { invite: 'pending' as const } : {}),
+        await registrations.updateOne(
+          { _id: change.registrationId },
+          {
+            $set: {
+              status: change.state.status,
+              seat: change.state.seat,
+              arrival: change.state.arrival,
+              closedBy: change.state.closedBy,
+              version: change.version,
+              updatedAt: change.at,
+              // Entering confirmed puts the person (back) on the Outlook event's list of invitations to send.
+              ...(change.to === 'confirmed' ? { invite: 'pending' as const } : {}),
+            },
           },
-        });
+        );
       }),
 
     listUnsettled: (before, limit) =>
-      withStore(async () => {
+      withIdempotentStore(async () => {
         const documents = await registrations
           .find({ status: { $in: [...passingStatuses] }, updatedAt: { $lt: before } })
           .sort({ updatedAt: 1, _id: 1 })
@@ -117,13 +130,16 @@ export function createRegistrationRepository(db: Db): RegistrationRepository {
       }),
 
     markInvitesSent: (scope, registrationIds) =>
-      withStore(async () => {
+      withIdempotentStore(async () => {
         if (registrationIds.length === 0) return;
-        await registrations.updateMany(inTenant<RegistrationDocument>(scope, { _id: { $in: registrationIds } }), { $set: { invite: 'sent' } });
+        await registrations.updateMany(
+          inTenant<RegistrationDocument>(scope, { _id: { $in: registrationIds } }),
+          { $set: { invite: 'sent' } },
+        );
       }),
 
     listSessionsWithPendingInvites: (limit) =>
-      withStore(async () => {
+      withIdempotentStore(async () => {
         // Across tenants: the calendar worker's pass, longest-waiting first. FerretDB 1.24's $group has no
         // $min or $first, so the distinct sessions are collected while reading, stopping at `limit`.
         const pending = registrations

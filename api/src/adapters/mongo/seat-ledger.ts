@@ -3,7 +3,7 @@ import type { SeatLedger } from '../../domain/registrations/registration.js';
 import type { TenantScope } from '../../domain/shared/tenant-scope.js';
 import { collections, type SeatDocument } from './collections.js';
 import { shrinkSeats } from './seat-resize.js';
-import { tryInsert, withStore } from './store-errors.js';
+import { tryInsert, withIdempotentStore } from './store-errors.js';
 import { inTenant } from './tenant-filter.js';
 
 /** Seat rows that count as taken by a registration: held ones and those whose holder is moving. */
@@ -14,7 +14,9 @@ const QUEUE_SEAT = 0;
 
 /** The registration a held or moving seat belongs to. */
 export function holderOf(document: Pick<SeatDocument, 'registrationId' | 'kind'>): string {
-  return document.kind === 'moving' ? document.registrationId.slice('moving:'.length) : document.registrationId;
+  return document.kind === 'moving'
+    ? document.registrationId.slice('moving:'.length)
+    : document.registrationId;
 }
 
 /**
@@ -39,7 +41,12 @@ export function createSeatLedger(db: Db): SeatLedger {
     return { held, free };
   }
 
-  async function claim(scope: TenantScope, sessionId: string, capacity: number, registrationId: string): Promise<number | null> {
+  async function claim(
+    scope: TenantScope,
+    sessionId: string,
+    capacity: number,
+    registrationId: string,
+  ): Promise<number | null> {
     // A lost insert means another claim took that seat after our read (or a concurrent claim of this same
     // registration won a seat, which the next read reveals). Without releases the taken set grows with every
     // lost round, so capacity + 1 rounds always reach an answer; only endless churn could exhaust them.
@@ -63,15 +70,21 @@ export function createSeatLedger(db: Db): SeatLedger {
   }
 
   return {
-    claim: (scope, sessionId, capacity, registrationId) => withStore(() => claim(scope, sessionId, capacity, registrationId)),
+    claim: (scope, sessionId, capacity, registrationId) =>
+      withIdempotentStore(() => claim(scope, sessionId, capacity, registrationId)),
 
     release: (scope, sessionId, registrationId) =>
-      withStore(async () => {
-        await seats.deleteMany(inTenant<SeatDocument>(scope, { sessionId, registrationId: { $in: [registrationId, `moving:${registrationId}`] } }));
+      withIdempotentStore(async () => {
+        await seats.deleteMany(
+          inTenant<SeatDocument>(scope, {
+            sessionId,
+            registrationId: { $in: [registrationId, `moving:${registrationId}`] },
+          }),
+        );
       }),
 
     countTaken: (scope, sessionIds) =>
-      withStore(async () => {
+      withIdempotentStore(async () => {
         const counts = new Map<string, number>(sessionIds.map((id) => [id, 0]));
         if (sessionIds.length === 0) return counts;
         const groups = await seats
@@ -85,29 +98,48 @@ export function createSeatLedger(db: Db): SeatLedger {
       }),
 
     occupancy: (scope, sessionId) =>
-      withStore(async () => {
-        const rows = await seats.find(inTenant<SeatDocument>(scope, { sessionId }), { projection: { _id: 0, kind: 1 } }).toArray();
-        return { taken: rows.filter((row) => row.kind !== 'blocked' && row.kind !== 'queue').length, queued: rows.some((row) => row.kind === 'queue') };
+      withIdempotentStore(async () => {
+        const rows = await seats
+          .find(inTenant<SeatDocument>(scope, { sessionId }), { projection: { _id: 0, kind: 1 } })
+          .toArray();
+        return {
+          taken: rows.filter((row) => row.kind !== 'blocked' && row.kind !== 'queue').length,
+          queued: rows.some((row) => row.kind === 'queue'),
+        };
       }),
 
     markQueued: (scope, sessionId) =>
-      withStore(async () => {
-        await tryInsert(seats, { tenantId: scope.tenantId, sessionId, seat: QUEUE_SEAT, registrationId: `queue:${sessionId}`, claimedAt: new Date(), kind: 'queue' });
+      withIdempotentStore(async () => {
+        await tryInsert(seats, {
+          tenantId: scope.tenantId,
+          sessionId,
+          seat: QUEUE_SEAT,
+          registrationId: `queue:${sessionId}`,
+          claimedAt: new Date(),
+          kind: 'queue',
+        });
       }),
 
     clearQueued: (scope, sessionId) =>
-      withStore(async () => {
+      withIdempotentStore(async () => {
         await seats.deleteMany(inTenant<SeatDocument>(scope, { sessionId, kind: 'queue' }));
       }),
 
     listHolders: (scope, sessionId) =>
-      withStore(async () => {
-        const documents = await seats.find(inTenant<SeatDocument>(scope, { sessionId, ...heldSeats })).sort({ seat: 1 }).toArray();
-        return documents.map((document) => ({ seat: document.seat, registrationId: holderOf(document), claimedAt: document.claimedAt }));
+      withIdempotentStore(async () => {
+        const documents = await seats
+          .find(inTenant<SeatDocument>(scope, { sessionId, ...heldSeats }))
+          .sort({ seat: 1 })
+          .toArray();
+        return documents.map((document) => ({
+          seat: document.seat,
+          registrationId: holderOf(document),
+          claimedAt: document.claimedAt,
+        }));
       }),
 
     resize: (scope, sessionId, from, to) =>
-      withStore(async () => {
+      withIdempotentStore(async () => {
         const key = inTenant<SeatDocument>(scope, { sessionId });
         await finishMoves(scope, sessionId);
         // Under the caller's capacity lease no other resize runs: blockers at or below the current capacity were
@@ -123,9 +155,18 @@ export function createSeatLedger(db: Db): SeatLedger {
     const moving = await seats.find(inTenant<SeatDocument>(scope, { sessionId, kind: 'moving' })).toArray();
     for (const document of moving) {
       const holder = holderOf(document);
-      const settled = await seats.findOne(inTenant<SeatDocument>(scope, { sessionId, registrationId: holder }));
-      const filter = inTenant<SeatDocument>(scope, { sessionId, seat: document.seat, registrationId: document.registrationId });
-      if (settled) await seats.updateOne(filter, { $set: { kind: 'blocked', registrationId: `blocked:${sessionId}:${document.seat}` } });
+      const settled = await seats.findOne(
+        inTenant<SeatDocument>(scope, { sessionId, registrationId: holder }),
+      );
+      const filter = inTenant<SeatDocument>(scope, {
+        sessionId,
+        seat: document.seat,
+        registrationId: document.registrationId,
+      });
+      if (settled)
+        await seats.updateOne(filter, {
+          $set: { kind: 'blocked', registrationId: `blocked:${sessionId}:${document.seat}` },
+        });
       else await seats.updateOne(filter, { $set: { registrationId: holder }, $unset: { kind: '' } });
     }
   }

@@ -2,7 +2,7 @@ import type { Db, Filter } from 'mongodb';
 import { createError } from '../../errors.js';
 import type { Session, SessionPage, SessionRepository } from '../../domain/sessions/session.js';
 import { collections, type SessionDocument } from './collections.js';
-import { withStore } from './store-errors.js';
+import { withIdempotentStore } from './store-errors.js';
 import { inTenant } from './tenant-filter.js';
 
 function toDocument(session: Session): SessionDocument {
@@ -92,26 +92,26 @@ export function createSessionRepository(db: Db): SessionRepository {
   const { sessions } = collections(db);
   return {
     insert: (session) =>
-      withStore(async () => {
+      withIdempotentStore(async () => {
         await sessions.insertOne(toDocument(session));
       }),
 
     findById: (scope, id) =>
-      withStore(async () => {
+      withIdempotentStore(async () => {
         // A bare _id filter, which FerretDB serves from its key; the tenant is checked on the document.
         const document = await sessions.findOne({ _id: id });
         return document && document.tenantId === scope.tenantId ? toSession(document) : null;
       }),
 
     findByIds: (scope, ids) =>
-      withStore(async () => {
+      withIdempotentStore(async () => {
         if (ids.length === 0) return [];
         const documents = await sessions.find(inTenant(scope, { _id: { $in: ids } })).toArray();
         return documents.map(toSession);
       }),
 
     listUpcoming: (scope, query) =>
-      withStore(async (): Promise<SessionPage> => {
+      withIdempotentStore(async (): Promise<SessionPage> => {
         const after = query.cursor === null ? null : decodeCursor(query.cursor);
         const filter = inTenant<SessionDocument>(scope, { status: 'scheduled', endsAt: { $gt: query.from } });
         if (after) {
@@ -135,7 +135,7 @@ export function createSessionRepository(db: Db): SessionRepository {
       }),
 
     listAwaitingCalendarEvent: (scope, limit) =>
-      withStore(async () => {
+      withIdempotentStore(async () => {
         const filter: Filter<SessionDocument> = { 'calendar.eventId': null, status: 'scheduled' };
         const documents = await sessions
           .find(scope ? inTenant(scope, filter) : filter)
@@ -146,23 +146,33 @@ export function createSessionRepository(db: Db): SessionRepository {
       }),
 
     update: (scope, id, changes) =>
-      withStore(async () => {
+      withIdempotentStore(async () => {
         await sessions.updateOne(inTenant(scope, { _id: id }), { $set: { ...changes } });
       }),
 
     markCancelled: (scope, id, cancellation) =>
-      withStore(async () => {
-        await sessions.updateOne(inTenant(scope, { _id: id }), { $set: { status: 'cancelled', cancellation, updatedAt: cancellation.at } });
+      withIdempotentStore(async () => {
+        await sessions.updateOne(inTenant(scope, { _id: id }), {
+          $set: { status: 'cancelled', cancellation, updatedAt: cancellation.at },
+        });
       }),
 
     listOverlapping: (scope, startsAt, endsAt) =>
-      withStore(async () => {
-        const documents = await sessions.find(inTenant<SessionDocument>(scope, { status: 'scheduled', startsAt: { $lt: endsAt }, endsAt: { $gt: startsAt } })).toArray();
+      withIdempotentStore(async () => {
+        const documents = await sessions
+          .find(
+            inTenant<SessionDocument>(scope, {
+              status: 'scheduled',
+              startsAt: { $lt: endsAt },
+              endsAt: { $gt: startsAt },
+            }),
+          )
+          .toArray();
         return documents.map(toSession);
       }),
 
     listOpenAcrossTenants: (from, limit) =>
-      withStore(async () => {
+      withIdempotentStore(async () => {
         const documents = await sessions
           .find({ status: 'scheduled', startsAt: { $gt: from } })
           .sort({ startsAt: 1, _id: 1 })
@@ -172,7 +182,7 @@ export function createSessionRepository(db: Db): SessionRepository {
       }),
 
     recordCalendarEvent: (scope, id, event) =>
-      withStore(async () => {
+      withIdempotentStore(async () => {
         await sessions.updateOne(inTenant(scope, { _id: id }), {
           $set: { 'calendar.eventId': event.eventId, 'calendar.joinUrl': event.joinUrl },
         });

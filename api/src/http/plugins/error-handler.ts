@@ -77,6 +77,11 @@ export const errorHandler = fp(
       const failure = known ?? createError('CAMPUS_ERR_INTERNAL', 'Something went wrong on our side; it has been logged', { cause: error });
       if (failure.statusCode >= 500) request.log.error({ err: error }, failure.message);
       else request.log.info({ code: failure.code }, failure.message);
+      // A store or Graph that is overloaded or down says how long to wait; the client hears it the standard way.
+      const retryAfterMs = failure.details?.retryAfterMs;
+      if (failure.statusCode === 503 && typeof retryAfterMs === 'number') {
+        reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+      }
       return reply.code(failure.statusCode).send({
         statusCode: failure.statusCode,
         code: failure.code,

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { createBotHandler } from '@campus/bot';
+import { createBotHandler, createProactiveMessenger } from '@campus/bot';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type AppConfig } from './config.js';
 import { approvalsViewUrl, createApprovalPorts } from './adapters/bot/approval-wiring.js';
 import { createTargeting } from './adapters/audience-wiring.js';
 import { createCampusBotPorts } from './adapters/bot/campus-bot-ports.js';
+import { createTeamsNotifier } from './adapters/bot/teams-notifier.js';
 import { createEntraTokenVerifier } from './adapters/entra/token-verifier.js';
 import {
   createCalendarGateway,
@@ -28,6 +29,7 @@ import {
 import { createCampus } from './domain/campus.js';
 import { createDirectorySync } from './domain/directory/sync-directory.js';
 import { createRoleResolver } from './domain/people/resolve-roles.js';
+import { createStoredNotifier } from './domain/registrations/notifier.js';
 
 /** Roles are looked up again after this long, so a new organizer or a new manager is seen within minutes. */
 const ROLE_CACHE_MS = 5 * 60_000;
@@ -97,22 +99,37 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     appType: config.bot.appType,
   };
   const teamsConversations = createTeamsConversationStore(mongo.db);
+  const clock = { now: () => new Date() };
+  const approval = createApprovalPorts({
+    db: mongo.db,
+    graph,
+    bot: botConfig,
+    config: config.approval,
+    conversations: teamsConversations,
+    publicUrl: config.publicUrl,
+    logger: lateLogger,
+  });
+  // What the bot's cards say of a registration beyond its state: who must approve, a decline's comment.
+  const registrationLookups = { approvals: approval.approvals, history: stores.registrationHistory };
   const campus = createCampus({
     ...stores,
     people,
     calendar: createCalendarGateway(graph),
     mail: createMailGateway(graph),
-    clock: { now: () => new Date() },
+    clock,
     ids: { newId: randomUUID },
     holderId,
     logger: lateLogger,
-    approval: createApprovalPorts({
-      db: mongo.db,
-      graph,
-      bot: botConfig,
-      config: config.approval,
+    approval,
+    // Notifications stay in the store for the tab and reach people with the bot installed in Teams as well.
+    notifier: createTeamsNotifier({
+      stored: createStoredNotifier(stores.notifications, clock),
+      teams: createProactiveMessenger(botConfig),
       conversations: teamsConversations,
-      publicUrl: config.publicUrl,
+      notices: approval.notices,
+      lookups: registrationLookups,
+      tabUrl: config.publicUrl,
+      clock,
       logger: lateLogger,
     }),
   });
@@ -190,6 +207,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
         conversations: teamsConversations,
         approvalsUrl: approvalsViewUrl(config.publicUrl),
         outlookOriginator: config.approval.originator,
+        lookups: registrationLookups,
       }),
       lateLogger,
     ),

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createBotHarness, invokedCard } from '../test-support/bot-harness.js';
-import { startFakeConnector, type FakeConnector } from '../test-support/fake-connector.js';
-import { sampleApproval } from '../test-support/fake-ports.js';
+import { describe, expect, it } from 'vitest';
+import { invokedCard, useBotHarness } from '../test-support/bot-harness.js';
+import { sampleApproval } from '../test-support/samples.js';
+import type { ApprovalCardState } from './ports.js';
 import { validateOutlookCard } from '../test-support/outlook-card-schema.js';
 import {
   outlookCardAction,
@@ -10,31 +10,24 @@ import {
   userAadObjectId,
 } from '../test-support/teams-activities.js';
 
-let connector: FakeConnector;
-let bot: ReturnType<typeof createBotHarness>;
-
-beforeAll(async () => {
-  connector = await startFakeConnector();
-});
-afterAll(() => connector.close());
-beforeEach(() => {
-  bot = createBotHarness(connector);
-});
+const t = useBotHarness();
 
 const actor = { tenantId, userId: userAadObjectId, displayName: 'Adele Vance' };
 const data = { approvalId: 'apr_01', signature: 'v1.signed-by-campus' };
+/** The card state after Megan Bowen's decision. */
+const decidedByMegan = (outcome: 'approved' | 'declined', comment: string | null): ApprovalCardState => ({
+  state: 'decided',
+  approval: sampleApproval(),
+  outcome,
+  decidedBy: 'Megan Bowen',
+  comment,
+});
 
 describe('approval card presses (adaptiveCard/action)', () => {
   it('approves from Teams with the comment typed into the card, answering the outcome card (1.5)', async () => {
-    bot.ports.approval = {
-      state: 'decided',
-      approval: sampleApproval(),
-      outcome: 'approved',
-      decidedBy: 'Megan Bowen',
-      comment: 'Enjoy it',
-    };
-    const response = await bot.post(
-      teamsCardAction(connector.serviceUrl, {
+    t.bot.ports.approval = decidedByMegan('approved', 'Enjoy it');
+    const response = await t.bot.post(
+      teamsCardAction(t.connector.serviceUrl, {
         verb: 'approveRegistration',
         data: { ...data, comment: '  Enjoy it ' },
       }),
@@ -42,22 +35,16 @@ describe('approval card presses (adaptiveCard/action)', () => {
     const card = invokedCard(response);
     expect(card).toMatchObject({ version: '1.5', refresh: { userIds: ['29:1user-teams-id'] } });
     expect(JSON.stringify(card)).toContain('Megan Bowen approved');
-    expect(bot.ports.calls).toEqual([
+    expect(t.bot.ports.calls).toEqual([
       { port: 'decideApproval', actor, argument: { ...data, decision: 'approve', comment: 'Enjoy it' } },
     ]);
-    expect(connector.calls).toEqual([]);
+    expect(t.connector.calls).toEqual([]);
   });
 
   it('takes the same path from Outlook, answering a 1.4 card with the originator', async () => {
-    bot.ports.approval = {
-      state: 'decided',
-      approval: sampleApproval(),
-      outcome: 'declined',
-      decidedBy: 'Megan Bowen',
-      comment: null,
-    };
-    const response = await bot.post(
-      outlookCardAction(connector.serviceUrl, { verb: 'declineRegistration', data }),
+    t.bot.ports.approval = decidedByMegan('declined', null);
+    const response = await t.bot.post(
+      outlookCardAction(t.connector.serviceUrl, { verb: 'declineRegistration', data }),
     );
     expect(response).toMatchObject({
       status: 200,
@@ -70,53 +57,53 @@ describe('approval card presses (adaptiveCard/action)', () => {
       errors: [],
       originator: '6f0f1b5e-3c38-4a57-9a4f-0c1d2e3f4a5b',
     });
-    expect(bot.ports.calls).toEqual([
+    expect(t.bot.ports.calls).toEqual([
       { port: 'decideApproval', actor, argument: { ...data, decision: 'decline', comment: null } },
     ]);
   });
 
   it('answers the card refresh with the card as it stands', async () => {
     const card = invokedCard(
-      await bot.post(teamsCardAction(connector.serviceUrl, { verb: 'refreshApproval', data })),
+      await t.bot.post(teamsCardAction(t.connector.serviceUrl, { verb: 'refreshApproval', data })),
     );
     expect(JSON.stringify(card)).toContain('Approve time for a Campus session?');
-    expect(bot.ports.calls).toEqual([{ port: 'showApproval', actor, argument: data }]);
+    expect(t.bot.ports.calls).toEqual([{ port: 'showApproval', actor, argument: data }]);
   });
 
   it('passes a missing signature on as empty, for Campus to refuse as an unverified card', async () => {
-    bot.ports.approval = {
+    t.bot.ports.approval = {
       state: 'refused',
       code: 'CAMPUS_ERR_APPROVAL_SIGNATURE_INVALID',
       message: 'the card data is not what Campus signed',
     };
     const card = invokedCard(
-      await bot.post(
-        teamsCardAction(connector.serviceUrl, {
+      await t.bot.post(
+        teamsCardAction(t.connector.serviceUrl, {
           verb: 'approveRegistration',
           data: { approvalId: 'apr_01' },
         }),
       ),
     );
     expect(JSON.stringify(card)).toContain('Campus could not verify this card');
-    expect(bot.ports.calls[0]?.argument).toMatchObject({ signature: '' });
+    expect(t.bot.ports.calls[0]?.argument).toMatchObject({ signature: '' });
   });
 
   it('refuses a comment longer than the card allows without calling Campus', async () => {
     const card = invokedCard(
-      await bot.post(
-        teamsCardAction(connector.serviceUrl, {
+      await t.bot.post(
+        teamsCardAction(t.connector.serviceUrl, {
           verb: 'declineRegistration',
           data: { ...data, comment: 'x'.repeat(501) },
         }),
       ),
     );
     expect(JSON.stringify(card)).toContain('The comment is longer than 500 characters');
-    expect(bot.ports.calls).toEqual([]);
+    expect(t.bot.ports.calls).toEqual([]);
   });
 
   it('answers 400 when the press carries no approval id', async () => {
-    const response = await bot.post(
-      teamsCardAction(connector.serviceUrl, { verb: 'approveRegistration', data: { signature: 'x' } }),
+    const response = await t.bot.post(
+      teamsCardAction(t.connector.serviceUrl, { verb: 'approveRegistration', data: { signature: 'x' } }),
     );
     expect(response).toMatchObject({
       status: 400,
@@ -129,6 +116,6 @@ describe('approval card presses (adaptiveCard/action)', () => {
         },
       },
     });
-    expect(bot.ports.calls).toEqual([]);
+    expect(t.bot.ports.calls).toEqual([]);
   });
 });

@@ -1,13 +1,10 @@
-import {
-  buildRegistrationResultCard,
-  showSessionsVerb,
-  type RegistrationResult,
-} from './cards/registration-result.js';
+import { showMySessionsVerb } from './cards/my-sessions.js';
+import { buildRegistrationResultCard, showSessionsVerb } from './cards/registration-result.js';
 import { registerVerb } from './cards/session-list.js';
 import type { AdaptiveCard } from './cards/adaptive-card.js';
 import { approvalVerbs, executeApprovalAction, type CardSurface } from './approval-actions.js';
 import { answerCommand } from './commands.js';
-import type { BotActor, CampusBotPorts, RegistrationOutcome } from './ports.js';
+import type { BotActor, CampusBotPorts } from './ports.js';
 
 /** The verb and data of an Action.Execute press, as the client sent them (not yet trusted). */
 export interface CardAction {
@@ -22,17 +19,6 @@ export interface CardAction {
 export type CardActionResponse =
   | { statusCode: 200; type: 'application/vnd.microsoft.card.adaptive'; value: AdaptiveCard }
   | { statusCode: 400; type: 'application/vnd.microsoft.error'; value: { code: string; message: string } };
-
-// Rejection codes from the API's error catalog that the result card words in its own way; others show their message.
-const resultByCode: Record<string, RegistrationResult> = {
-  CAMPUS_ERR_ALREADY_REGISTERED: { kind: 'alreadyRegistered' },
-  CAMPUS_ERR_SESSION_FULL: { kind: 'full' },
-};
-
-function toResult(outcome: RegistrationOutcome): RegistrationResult {
-  if (outcome.outcome === 'registered') return { kind: 'registered' };
-  return resultByCode[outcome.code] ?? { kind: 'rejected', message: outcome.message };
-}
 
 /** Wraps a card as the Universal Actions answer that replaces the card the user pressed. */
 export function cardResponse(card: AdaptiveCard): CardActionResponse {
@@ -70,10 +56,12 @@ export async function executeCardAction(
       if (sessionId === null)
         return badRequest('BadRequest', 'The register action needs data.sessionId, a non-empty string.');
       const outcome = await ports.registerForSession(actor, sessionId);
-      return cardResponse(buildRegistrationResultCard({ result: toResult(outcome), tabUrl: ports.tabUrl() }));
+      return cardResponse(buildRegistrationResultCard({ outcome, tabUrl: ports.tabUrl() }));
     }
     case showSessionsVerb:
       return cardResponse(await answerCommand('sessions', actor, ports));
+    case showMySessionsVerb:
+      return cardResponse(await answerCommand('mySessions', actor, ports));
     default:
       return badRequest(
         'NotSupported',

@@ -16,14 +16,65 @@ export interface BotSession {
   endsAt: string;
   /** The IANA zone the session was planned in. */
   timeZone: string;
-  seatsLeft: number;
   online: boolean;
+  /** The Teams meeting, once the Outlook event has one. */
   joinUrl: string | null;
 }
 
-/** What registering answered: `code` comes from the API's error catalog (e.g. CAMPUS_ERR_SESSION_FULL). */
+/** A session open for registration, with the seats left (the "sessions" list offers Register while there are). */
+export interface BotOpenSession extends BotSession {
+  seatsLeft: number;
+}
+
+/**
+ * Where the viewer's registration for a session stands (the API's registration states). Waiting states carry what
+ * the viewer needs to know: their place on the waitlist, who must approve, the supervisor's comment on a decline.
+ */
+export type BotRegistration =
+  | {
+      status: 'requested' | 'promoted' | 'approved' | 'confirmed' | 'cancelled' | 'attended' | 'noShow';
+    }
+  /** `position`: 1 is next; null when Campus could not place it just now. */
+  | { status: 'waitlisted'; position: number | null }
+  /** `approverName`: null while Campus is still finding the supervisor. */
+  | { status: 'pendingApproval'; approverName: string | null }
+  /** `expired`: nobody decided in time (Campus declined it); otherwise the supervisor did, with their comment. */
+  | { status: 'declined'; expired: boolean; comment: string | null };
+
+/** One of the viewer's sessions, with their registration. */
+export interface BotMySession {
+  session: BotSession;
+  registration: BotRegistration;
+}
+
+/**
+ * What registering answered: where the new registration stands, or a refusal whose `code` comes from the API's error
+ * catalog (e.g. CAMPUS_ERR_ALREADY_REGISTERED).
+ */
 export type RegistrationOutcome =
-  { outcome: 'registered' } | { outcome: 'rejected'; code: string; message: string };
+  | { outcome: 'registered'; session: BotSession; registration: BotRegistration }
+  | { outcome: 'rejected'; code: string; message: string };
+
+/**
+ * A change to someone's registration that Campus tells them about in Teams (the API's Notifier events that the
+ * person did not cause themself). `registration` is where it stands after the change.
+ */
+export type BotRegistrationNotice =
+  | { kind: 'promoted' | 'rescheduled'; session: BotSession; registration: BotRegistration }
+  | {
+      kind: 'approved' | 'declined';
+      session: BotSession;
+      registration: BotRegistration;
+      comment: string | null;
+    }
+  | {
+      kind: 'cancelled';
+      session: BotSession;
+      registration: BotRegistration;
+      by: 'organizer' | 'supervisor' | 'system';
+      reason: string | null;
+    }
+  | { kind: 'sessionCancelled'; session: BotSession; registration: BotRegistration; message: string | null };
 
 /**
  * An approval request as its card shows it to the person deciding. Texts are already in that person's time zone:
@@ -83,9 +134,10 @@ export interface BotConversationReference {
 
 /** What the bot needs from Campus; the API implements these with its domain use cases. */
 export interface CampusBotPorts {
-  listUpcomingSessions(actor: BotActor, limit: number): Promise<BotSession[]>;
+  listUpcomingSessions(actor: BotActor, limit: number): Promise<BotOpenSession[]>;
   registerForSession(actor: BotActor, sessionId: string): Promise<RegistrationOutcome>;
-  listMySessions(actor: BotActor): Promise<BotSession[]>;
+  /** The viewer's registrations that are not cancelled, soonest session first. */
+  listMySessions(actor: BotActor): Promise<BotMySession[]>;
   /** Deep link (or URL) of the Campus tab, for "Open Campus" buttons. */
   tabUrl(): string;
   /** Approves or declines (Approve/Decline on an approval card); refusals come back as a 'refused' state. */

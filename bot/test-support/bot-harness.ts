@@ -1,8 +1,8 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { createBotHandler, type BotConfig, type BotResponse } from '../src/index.js';
 import { validateAdaptiveCard } from './adaptive-card-schema.js';
 import { createCapturingLogger } from './capturing-logger.js';
-import type { FakeConnector } from './fake-connector.js';
+import { startFakeConnector, type FakeConnector } from './fake-connector.js';
 import { createFakePorts, type FakePorts } from './fake-ports.js';
 import { conversationId } from './teams-activities.js';
 
@@ -15,7 +15,7 @@ export const localBotConfig: BotConfig = {
 };
 
 /** The real bot handler over fake ports, answering through a fake connector. */
-export function createBotHarness(connector: FakeConnector, config: BotConfig = localBotConfig) {
+export function createBotHarness(connector: FakeConnector, config: BotConfig = localBotConfig): BotHarness {
   connector.reset();
   const ports: FakePorts = createFakePorts();
   const logger = createCapturingLogger();
@@ -47,6 +47,30 @@ export function createBotHarness(connector: FakeConnector, config: BotConfig = l
       return card;
     },
   };
+}
+
+export interface BotHarness {
+  ports: FakePorts;
+  logger: ReturnType<typeof createCapturingLogger>;
+  handle: ReturnType<typeof createBotHandler>;
+  post(body: unknown, headers?: Record<string, string>): Promise<BotResponse>;
+  repliedCard(replyToId: string): Record<string, unknown>;
+}
+
+/**
+ * For a test file: one fake connector for the file, and a fresh bot (new fake ports, no calls recorded) for each
+ * test. Read `connector` and `bot` inside tests; they are set by the hooks this registers.
+ */
+export function useBotHarness(): { connector: FakeConnector; bot: BotHarness } {
+  const context = {} as { connector: FakeConnector; bot: BotHarness };
+  beforeAll(async () => {
+    context.connector = await startFakeConnector();
+  });
+  afterAll(() => context.connector.close());
+  beforeEach(() => {
+    context.bot = createBotHarness(context.connector);
+  });
+  return context;
 }
 
 /** Checks an Action.Execute answer: 200 with a card (valid against the schema) to show in place of the one pressed. */

@@ -129,3 +129,29 @@ export function timeRangeText(startsAt: string, endsAt: string): string {
 export function heading(text: string): TextBlock {
   return { type: 'TextBlock', text, size: 'large', weight: 'bolder', wrap: true };
 }
+
+/** The colours a card gives a state: a Container style and a TextBlock color alike. */
+export type Tone = 'default' | 'good' | 'accent' | 'warning' | 'attention';
+
+/** What a banner says: a bold title, a sentence, and optionally someone's own words (a comment, a reason). */
+export interface BannerText {
+  tone: Tone;
+  title: string;
+  text: string;
+  quote?: string | null;
+}
+
+/** Someone's own words, set apart from what Campus says. */
+export function quoteBlock(quote: string): TextBlock {
+  return { type: 'TextBlock', text: `“${quote}”`, wrap: true, isSubtle: true };
+}
+
+/** A coloured box with a bold title and a sentence: how results, outcomes and problems open a card. */
+export function banner({ tone, title, text, quote }: BannerText): Container {
+  const items: CardElement[] = [
+    { type: 'TextBlock', text: title, weight: 'bolder', size: 'medium', wrap: true },
+    { type: 'TextBlock', text, wrap: true },
+  ];
+  if (quote) items.push(quoteBlock(quote));
+  return { type: 'Container', style: tone, items };
+}

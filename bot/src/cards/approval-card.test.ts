@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateAdaptiveCard } from '../../test-support/adaptive-card-schema.js';
-import { sampleApproval } from '../../test-support/fake-ports.js';
+import { sampleApproval } from '../../test-support/samples.js';
 import { validateOutlookCard } from '../../test-support/outlook-card-schema.js';
 import type { ApprovalCardState } from '../ports.js';
 import { buildApprovalCard, type ApprovalCardHost } from './approval-card.js';

@@ -1,15 +1,15 @@
 import type { ApprovalCardState } from '../ports.js';
-import type { CardElement, Container } from './adaptive-card.js';
+import { banner, type CardElement, type Tone } from './adaptive-card.js';
 import { approvalFacts } from './approval-request.js';
 
 type Decided = Extract<ApprovalCardState, { state: 'decided' }>;
 type Refused = Extract<ApprovalCardState, { state: 'refused' }>;
 
-const presentation: Record<Decided['outcome'], { style: Container['style']; title: string }> = {
-  approved: { style: 'good', title: 'Approved' },
-  declined: { style: 'attention', title: 'Declined' },
-  expired: { style: 'warning', title: 'Expired' },
-  withdrawn: { style: 'default', title: 'Withdrawn' },
+const presentation: Record<Decided['outcome'], { tone: Tone; title: string }> = {
+  approved: { tone: 'good', title: 'Approved' },
+  declined: { tone: 'attention', title: 'Declined' },
+  expired: { tone: 'warning', title: 'Expired' },
+  withdrawn: { tone: 'default', title: 'Withdrawn' },
 };
 
 function sentence(state: Decided): string {
@@ -29,14 +29,10 @@ function sentence(state: Decided): string {
 
 /** The card after a decision (or once the request expired or was withdrawn). */
 export function decidedApprovalBody(state: Decided): CardElement[] {
-  const { style, title } = presentation[state.outcome];
-  const items: CardElement[] = [
-    { type: 'TextBlock', text: title, weight: 'bolder', size: 'medium', wrap: true },
-    { type: 'TextBlock', text: sentence(state), wrap: true },
+  return [
+    banner({ ...presentation[state.outcome], text: sentence(state), quote: state.comment }),
+    ...approvalFacts(state.approval),
   ];
-  if (state.comment)
-    items.push({ type: 'TextBlock', text: `“${state.comment}”`, wrap: true, isSubtle: true });
-  return [{ type: 'Container', style, items }, ...approvalFacts(state.approval)];
 }
 
 const refusalTitles: Record<string, string> = {
@@ -49,20 +45,6 @@ const refusalTitles: Record<string, string> = {
 
 /** Why the viewer cannot act on the card (someone else's request, an edited card, a closed request). */
 export function refusedApprovalBody(state: Refused): CardElement[] {
-  return [
-    {
-      type: 'Container',
-      style: 'attention',
-      items: [
-        {
-          type: 'TextBlock',
-          text: refusalTitles[state.code] ?? 'The decision did not go through',
-          weight: 'bolder',
-          size: 'medium',
-          wrap: true,
-        },
-        { type: 'TextBlock', text: state.message, wrap: true },
-      ],
-    },
-  ];
+  const title = refusalTitles[state.code] ?? 'The decision did not go through';
+  return [banner({ tone: 'attention', title, text: state.message })];
 }

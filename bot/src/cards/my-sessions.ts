@@ -1,36 +1,35 @@
-import type { BotSession } from '../ports.js';
-import {
-  adaptiveCard,
-  heading,
-  openCampusAction,
-  type AdaptiveCard,
-  type CardElement,
-  type Container,
-} from './adaptive-card.js';
-import { sessionSummary } from './session-summary.js';
+import type { BotMySession, BotRegistration, BotSession } from '../ports.js';
+import type { AdaptiveCard, CardAction, CardElement } from './adaptive-card.js';
+import { joinAction, registrationLines } from './registration-status.js';
+import { sessionListCard, sessionSummary } from './session-summary.js';
 
-function sessionItem(session: BotSession): Container {
-  const items: CardElement[] = sessionSummary(session);
-  if (session.joinUrl) {
-    items.push({
-      type: 'ActionSet',
-      actions: [{ type: 'Action.OpenUrl', title: 'Join', url: session.joinUrl }],
-    });
-  }
-  return { type: 'Container', separator: true, spacing: 'medium', items };
+/** The verb of the "My sessions" button on notices and results: the viewer's sessions in place of the card. */
+export const showMySessionsVerb = 'showMySessions';
+
+/** The buttons under one registration on a result or a notice: Join when there is a seat and a meeting, My sessions. */
+export function registrationActions(session: BotSession, registration: BotRegistration): CardAction[] {
+  const join = joinAction(session, registration);
+  const mySessions: CardAction = { type: 'Action.Execute', title: 'My sessions', verb: showMySessionsVerb };
+  return join ? [join, mySessions] : [mySessions];
 }
 
-/** The sessions the viewer registered for, with a Join button for those that have an online meeting. */
-export function buildMySessionsCard(input: { sessions: BotSession[]; tabUrl: string }): AdaptiveCard {
-  const body: CardElement[] =
-    input.sessions.length === 0
-      ? [
-          {
-            type: 'TextBlock',
-            text: 'You are not registered for any upcoming session. Send **sessions** to see what is on.',
-            wrap: true,
-          },
-        ]
-      : input.sessions.map(sessionItem);
-  return adaptiveCard([heading('Your sessions'), ...body], [openCampusAction(input.tabUrl)]);
+function mySessionLines({ session, registration }: BotMySession): CardElement[] {
+  const items: CardElement[] = [...sessionSummary(session), ...registrationLines(registration)];
+  const join = joinAction(session, registration);
+  if (join) items.push({ type: 'ActionSet', actions: [join] });
+  return items;
+}
+
+/**
+ * The viewer's sessions, each with where their registration stands (waitlist place, who must approve, a decline's
+ * comment) and Join for those with a confirmed seat and an online meeting.
+ */
+export function buildMySessionsCard(input: { sessions: BotMySession[]; tabUrl: string }): AdaptiveCard {
+  return sessionListCard({
+    title: 'Your sessions',
+    entries: input.sessions,
+    lines: mySessionLines,
+    whenEmpty: 'You are not registered for any upcoming session. Send **sessions** to see what is on.',
+    tabUrl: input.tabUrl,
+  });
 }

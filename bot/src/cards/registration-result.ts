@@ -1,55 +1,47 @@
-import { adaptiveCard, openCampusAction, type AdaptiveCard, type Container } from './adaptive-card.js';
+import type { RegistrationOutcome } from '../ports.js';
+import {
+  adaptiveCard,
+  banner,
+  openCampusAction,
+  type AdaptiveCard,
+  type BannerText,
+  type CardAction,
+  type CardElement,
+} from './adaptive-card.js';
+import { registrationActions } from './my-sessions.js';
+import { describeRegistration } from './registration-status.js';
+import { sessionSummary } from './session-summary.js';
 
 /** The verb of the "Upcoming sessions" button that brings the list back in place of the result. */
 export const showSessionsVerb = 'showSessions';
 
-/** How a Register press ended, as the viewer should read it. */
-export type RegistrationResult =
-  | { kind: 'registered' }
-  | { kind: 'alreadyRegistered' }
-  | { kind: 'full' }
-  | { kind: 'rejected'; message: string };
-
-const presentation: Record<RegistrationResult['kind'], { style: Container['style']; title: string }> = {
-  registered: { style: 'good', title: 'You are registered' },
-  alreadyRegistered: { style: 'accent', title: 'You are already registered' },
-  full: { style: 'warning', title: 'This session is full' },
-  rejected: { style: 'attention', title: 'Registration did not go through' },
-};
-
-function detail(result: RegistrationResult): string {
-  switch (result.kind) {
-    case 'registered':
-      return 'You will find it under **my sessions**.';
-    case 'alreadyRegistered':
-      return 'It is already under **my sessions**.';
-    case 'full':
-      return 'Every seat is taken. Look for another session, or ask the presenter to run it again.';
-    case 'rejected':
-      return result.message;
-  }
+/** Why registering did not go through; an existing registration is worded as such, other refusals as Campus put them. */
+function refusalText(code: string, message: string): BannerText {
+  return code === 'CAMPUS_ERR_ALREADY_REGISTERED'
+    ? { tone: 'accent', title: 'You are already registered', text: 'It is already under **my sessions**.' }
+    : { tone: 'attention', title: 'Registration did not go through', text: message };
 }
 
-/** The card that replaces the session list after Register (Action.Execute), in Teams and in Outlook alike. */
+/**
+ * The card that replaces the session list after Register (Action.Execute), in Teams and in Outlook alike: where the
+ * registration stands (a seat, the waitlist place, who must approve) for the session, or why it did not go through.
+ */
 export function buildRegistrationResultCard(input: {
-  result: RegistrationResult;
+  outcome: RegistrationOutcome;
   tabUrl: string;
 }): AdaptiveCard {
-  const { style, title } = presentation[input.result.kind];
-  return adaptiveCard(
-    [
-      {
-        type: 'Container',
-        style,
-        items: [
-          { type: 'TextBlock', text: title, weight: 'bolder', size: 'medium', wrap: true },
-          { type: 'TextBlock', text: detail(input.result), wrap: true },
-        ],
-      },
-    ],
-    [
-      { type: 'Action.Execute', title: 'Upcoming sessions', verb: showSessionsVerb },
-      openCampusAction(input.tabUrl),
-    ],
+  const { outcome } = input;
+  const actions: CardAction[] = [];
+  let body: CardElement[];
+  if (outcome.outcome === 'registered') {
+    body = [banner(describeRegistration(outcome.registration)), ...sessionSummary(outcome.session)];
+    actions.push(...registrationActions(outcome.session, outcome.registration));
+  } else {
+    body = [banner(refusalText(outcome.code, outcome.message))];
+  }
+  actions.push(
+    { type: 'Action.Execute', title: 'Upcoming sessions', verb: showSessionsVerb },
+    openCampusAction(input.tabUrl),
   );
+  return adaptiveCard(body, actions);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateAdaptiveCard } from '../../test-support/adaptive-card-schema.js';
-import { sampleSession } from '../../test-support/sessions.js';
+import { sampleSession } from '../../test-support/samples.js';
 import { buildSessionListCard } from './session-list.js';
 
 const tabUrl = 'https://teams.microsoft.com/l/entity/campus-app/campus';

@@ -1,13 +1,6 @@
-import type { BotSession } from '../ports.js';
-import {
-  adaptiveCard,
-  heading,
-  openCampusAction,
-  type AdaptiveCard,
-  type CardElement,
-  type Container,
-} from './adaptive-card.js';
-import { sessionSummary } from './session-summary.js';
+import type { BotOpenSession } from '../ports.js';
+import type { AdaptiveCard, CardElement } from './adaptive-card.js';
+import { sessionListCard, sessionSummary } from './session-summary.js';
 
 /** The verb of the Register button; its data is `{ sessionId }`. The invoke handler reads the same names. */
 export const registerVerb = 'register';
@@ -17,7 +10,7 @@ function seatsText(seatsLeft: number): string {
   return seatsLeft === 1 ? '1 seat left' : `${seatsLeft} seats left`;
 }
 
-function sessionItem(session: BotSession): Container {
+function sessionLines(session: BotOpenSession): CardElement[] {
   const items: CardElement[] = sessionSummary(session, seatsText(session.seatsLeft));
   if (session.abstract) items.push({ type: 'TextBlock', text: session.abstract, wrap: true, maxLines: 3 });
   if (session.seatsLeft > 0) {
@@ -34,14 +27,16 @@ function sessionItem(session: BotSession): Container {
       ],
     });
   }
-  return { type: 'Container', separator: true, spacing: 'medium', items };
+  return items;
 }
 
 /** Upcoming sessions, each with a Register button (Universal Actions) while seats are left. */
-export function buildSessionListCard(input: { sessions: BotSession[]; tabUrl: string }): AdaptiveCard {
-  const body: CardElement[] =
-    input.sessions.length === 0
-      ? [{ type: 'TextBlock', text: 'No sessions are scheduled yet. Propose one in Campus.', wrap: true }]
-      : input.sessions.map(sessionItem);
-  return adaptiveCard([heading('Upcoming sessions'), ...body], [openCampusAction(input.tabUrl)]);
+export function buildSessionListCard(input: { sessions: BotOpenSession[]; tabUrl: string }): AdaptiveCard {
+  return sessionListCard({
+    title: 'Upcoming sessions',
+    entries: input.sessions,
+    lines: sessionLines,
+    whenEmpty: 'No sessions are scheduled yet. Propose one in Campus.',
+    tabUrl: input.tabUrl,
+  });
 }

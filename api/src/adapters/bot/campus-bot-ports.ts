@@ -1,12 +1,17 @@
-import type { ApprovalCardState, BotActor, BotSession, CampusBotPorts } from '@campus/bot';
+import type { ApprovalCardState, BotActor, CampusBotPorts } from '@campus/bot';
 import { CampusError } from '../../errors.js';
 import type { TeamsConversationStore } from '../../domain/approvals/teams-conversations.js';
 import type { Campus } from '../../domain/campus.js';
 import type { PeopleDirectory } from '../../domain/people/person.js';
 import type { RoleResolver } from '../../domain/people/resolve-roles.js';
-import type { SessionWithSeats } from '../../domain/sessions/list-sessions.js';
 import type { Actor } from '../../domain/shared/tenant-scope.js';
 import { toCardState } from './approval-card-state.js';
+import {
+  toBotOpenSession,
+  toBotRegistration,
+  toBotSession,
+  type RegistrationLookups,
+} from './bot-registration.js';
 
 export interface CampusBotPortsDeps {
   campus: Campus;
@@ -19,25 +24,12 @@ export interface CampusBotPortsDeps {
   approvalsUrl: string;
   /** The actionable-message provider id, put on cards answered in Outlook. */
   outlookOriginator: string;
+  /** Who must approve a registration, and a decline's comment, for the cards that show registrations. */
+  lookups: RegistrationLookups;
 }
 
 /** Refusals shown on the card as they are; a decision that lost to another shows the card as it stands instead. */
 const showsCurrentCard = new Set(['CAMPUS_ERR_ALREADY_DECIDED', 'CAMPUS_ERR_APPROVAL_CLOSED']);
-
-function toBotSession({ session, seatsTaken }: SessionWithSeats): BotSession {
-  return {
-    id: session.id,
-    title: session.title,
-    abstract: session.abstract,
-    presenterName: session.presenter.displayName,
-    startsAt: session.startsAt.toISOString(),
-    endsAt: session.endsAt.toISOString(),
-    timeZone: session.start.timeZone,
-    seatsLeft: Math.max(0, session.capacity - seatsTaken),
-    online: session.online,
-    joinUrl: session.calendar.joinUrl,
-  };
-}
 
 /**
  * The bot's view of Campus: the same use cases the HTTP routes call. A Teams activity names the user by
@@ -55,20 +47,17 @@ export function createCampusBotPorts(deps: CampusBotPortsDeps): CampusBotPorts {
   return {
     async listUpcomingSessions(botActor, limit) {
       const page = await deps.campus.listSessions(await toActor(botActor), { limit, cursor: null });
-      return page.items.map(toBotSession);
+      return page.items.map(toBotOpenSession);
     },
     async registerForSession(botActor, sessionId) {
       try {
-        const { registration, position } = await deps.campus.registerForSession(await toActor(botActor), sessionId);
-        // The bot has no waitlist outcome yet: a waitlist place is reported as a full session, with the place in words.
-        if (registration.status === 'waitlisted') {
-          return {
-            outcome: 'rejected',
-            code: 'CAMPUS_ERR_SESSION_FULL',
-            message: `Every seat is taken: you are number ${position ?? '?'} on the waitlist, and Campus will tell you when a seat frees up.`,
-          };
-        }
-        return { outcome: 'registered' };
+        const actor = await toActor(botActor);
+        const { registration, session, position } = await deps.campus.registerForSession(actor, sessionId);
+        return {
+          outcome: 'registered',
+          session: toBotSession(session),
+          registration: await toBotRegistration(deps.lookups, actor, registration, position),
+        };
       } catch (error) {
         if (error instanceof CampusError && error.statusCode < 500) {
           return { outcome: 'rejected', code: error.code, message: error.message };
@@ -77,8 +66,14 @@ export function createCampusBotPorts(deps: CampusBotPortsDeps): CampusBotPorts {
       }
     },
     async listMySessions(botActor) {
-      const items = await deps.campus.listMySessions(await toActor(botActor));
-      return items.map(toBotSession);
+      const actor = await toActor(botActor);
+      const items = await deps.campus.listMySessions(actor);
+      return Promise.all(
+        items.map(async (item) => ({
+          session: toBotSession(item.session),
+          registration: await toBotRegistration(deps.lookups, actor, item.registration, item.position),
+        })),
+      );
     },
     tabUrl: () => deps.tabUrl,
 

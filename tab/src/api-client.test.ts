@@ -95,6 +95,18 @@ describe('api client', () => {
     const error = await caught(createApiClient({ getToken: async () => 't', fetch: fetchImpl }).getMe());
     expect(error.code).toBe(clientErrorCodes.badResponse);
   });
+
+  it('reads a delete answered 204 No Content as done', async () => {
+    const urls: string[] = [];
+    const fetchImpl = (async (url: string) => {
+      urls.push(url);
+      return new Response(null, { status: 204 });
+    }) as unknown as typeof fetch;
+    await expect(
+      createApiClient({ getToken: async () => 't', fetch: fetchImpl }).deleteAudience('a/1'),
+    ).resolves.toBeUndefined();
+    expect(urls).toEqual(['/api/audiences/a%2F1']);
+  });
 });
 
 describe('toApiError', () => {

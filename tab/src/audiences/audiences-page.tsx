@@ -28,8 +28,12 @@ const useStyles = makeStyles({
   page: {
     display: 'grid',
     gap: tokens.spacingHorizontalXXL,
-    gridTemplateColumns: 'minmax(200px, 260px) minmax(0, 1fr)',
+    alignItems: 'start',
+    // The preview stays in view beside the rule while it is edited; narrow windows stack the three.
+    gridTemplateColumns: 'minmax(150px, 200px) minmax(0, 1fr) minmax(240px, 280px)',
+    '@media (max-width: 1100px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
+  preview: { position: 'sticky', top: 0 },
   editor: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
   title: { marginRight: 'auto' },
@@ -222,6 +226,8 @@ export function AudiencesPage({ api }: { api: ApiClient }) {
             </Button>
           )}
         </div>
+      </div>
+      <div className={styles.preview}>
         <PreviewPanel
           answer={answer}
           pending={pending}

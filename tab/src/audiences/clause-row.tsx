@@ -27,11 +27,15 @@ import {
 
 const useStyles = makeStyles({
   row: {
-    display: 'grid',
-    gridTemplateColumns: 'auto minmax(140px, 1fr) minmax(140px, 1fr) minmax(220px, 2fr) auto',
+    display: 'flex',
+    flexWrap: 'wrap',
     gap: tokens.spacingHorizontalS,
     alignItems: 'start',
   },
+  choice: { flex: '1 1 110px', minWidth: '110px' },
+  value: { flex: '3 1 160px', minWidth: '160px' },
+  // Fluent's dropdown asks for 250px; in a row of four it takes its share instead.
+  dropdown: { minWidth: 0, width: '100%' },
   not: { paddingTop: tokens.spacingVerticalXL },
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS, paddingTop: tokens.spacingVerticalXL },
   people: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -162,8 +166,9 @@ export function ClauseRow({
           edit((root) => updateClause(root, clause.id, { negated: data.checked === true }))
         }
       />
-      <Field label="Field">
+      <Field label="Field" className={styles.choice}>
         <Dropdown
+          className={styles.dropdown}
           value={spec.label}
           selectedOptions={[clause.field]}
           onOptionSelect={(_event, data) =>
@@ -177,8 +182,9 @@ export function ClauseRow({
           ))}
         </Dropdown>
       </Field>
-      <Field label="Operator">
+      <Field label="Operator" className={styles.choice}>
         <Dropdown
+          className={styles.dropdown}
           value={operator.label}
           selectedOptions={[operator.value]}
           onOptionSelect={(_event, data) =>
@@ -192,10 +198,20 @@ export function ClauseRow({
           ))}
         </Dropdown>
       </Field>
-      <ValueEditor api={api} clause={clause} label={label} error={error} lookingUp={lookingUp} edit={edit} />
+      <div className={styles.value}>
+        <ValueEditor
+          api={api}
+          clause={clause}
+          label={label}
+          error={error}
+          lookingUp={lookingUp}
+          edit={edit}
+        />
+      </div>
       <div className={styles.actions}>
         <Button
           type="button"
+          size="small"
           aria-label={`Or: add an alternative to condition ${label}`}
           onClick={() => {
             // The new row offers the same field: "office is London, or …" usually goes on with another office.
@@ -208,6 +224,7 @@ export function ClauseRow({
         </Button>
         <Button
           type="button"
+          size="small"
           appearance="subtle"
           aria-label={`Remove condition ${label}`}
           onClick={() => edit((root) => removeNode(root, clause.id))}

@@ -16,15 +16,13 @@ function fakePreview(asked: string[][]) {
         field: `/people/include/${missing}`,
       });
     }
-    const sample = ids
-      .slice(0, 10)
-      .map((id) => ({
-        id,
-        displayName: directory.get(id)!,
-        jobTitle: null,
-        department: null,
-        officeLocation: null,
-      }));
+    const sample = ids.slice(0, 10).map((id) => ({
+      id,
+      displayName: directory.get(id)!,
+      jobTitle: null,
+      department: null,
+      officeLocation: null,
+    }));
     return { sample };
   };
 }

@@ -3,6 +3,11 @@
  * HTML pages, dropped connections) into an ApiError with a message fit to show the user.
  */
 import type {
+  ApprovalSettingsRequest,
+  ApprovalSettingsView,
+  ApprovalView,
+  CampusNotification,
+  RegistrationChange,
   AudiencePreview,
   AudienceRule,
   AudienceView,
@@ -163,6 +168,25 @@ export function createApiClient({ getToken, onUnauthorized, fetch: fetchImpl = f
     register: (sessionId: string) =>
       call<RegistrationView>('POST', `/api/sessions/${encodeURIComponent(sessionId)}/registrations`),
     listMySessions: () => call<{ sessions: MySession[] }>('GET', '/api/me/sessions'),
+    cancelMyRegistration: (sessionId: string) =>
+      call<RegistrationView>(
+        'POST',
+        `/api/sessions/${encodeURIComponent(sessionId)}/registrations/me/cancel`,
+      ),
+    getRegistrationHistory: (registrationId: string) =>
+      call<{ registration: RegistrationView; changes: RegistrationChange[] }>(
+        'GET',
+        `/api/registrations/${encodeURIComponent(registrationId)}/history`,
+      ),
+    listMyNotifications: (limit = 50) =>
+      call<{ notifications: CampusNotification[] }>('GET', `/api/me/notifications?limit=${limit}`),
+    listApprovals: () => call<{ approvals: ApprovalView[] }>('GET', '/api/approvals'),
+    getApproval: (id: string) => call<ApprovalView>('GET', `/api/approvals/${encodeURIComponent(id)}`),
+    decideApproval: (id: string, decision: 'approve' | 'decline', comment: string | null) =>
+      call<ApprovalView>('POST', `/api/approvals/${encodeURIComponent(id)}/decision`, { decision, comment }),
+    getApprovalSettings: () => call<ApprovalSettingsView>('GET', '/api/me/approval-settings'),
+    updateApprovalSettings: (settings: ApprovalSettingsRequest) =>
+      call<ApprovalSettingsView>('PUT', '/api/me/approval-settings', settings),
     previewAudience: (rule: AudienceRule) =>
       call<AudiencePreview>('POST', '/api/audiences/preview', { rule }),
     listAudiences: ({ limit, cursor }: { limit: number; cursor?: string | null }) => {

@@ -53,17 +53,65 @@ export interface SessionView {
   online: boolean;
   location: string | null;
   status: 'scheduled' | 'cancelled';
+  /** 'supervisor': each registration waits for the employee's supervisor. */
+  approval: 'none' | 'supervisor';
+  cancellation: { at: string; message: string } | null;
   joinUrl: string | null;
+}
+
+/** Where a registration stands (docs/registrations.md has the transitions). */
+export type RegistrationStatus =
+  | 'requested'
+  | 'waitlisted'
+  | 'promoted'
+  | 'pendingApproval'
+  | 'approved'
+  | 'confirmed'
+  | 'declined'
+  | 'cancelled'
+  | 'attended'
+  | 'noShow';
+
+/** Who made a change: the employee, an organizer, a supervisor, or Campus itself. */
+export interface ChangedBy {
+  userId: string | null;
+  role: 'employee' | 'organizer' | 'supervisor' | 'system';
 }
 
 /** The caller's registration for one session. */
 export interface RegistrationView {
   id: string;
   sessionId: string;
-  /** requested: waiting for the supervisor; confirmed: a seat is held. */
-  status: 'requested' | 'confirmed' | 'cancelled';
+  status: RegistrationStatus;
   seat: number | null;
+  /** Place on the waitlist (1 = next) while waitlisted. */
+  waitlistPosition: number | null;
   invite: 'pending' | 'sent';
+  /** Who cancelled or declined it. */
+  closedBy: ChangedBy | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One change of a registration, with who made it and why (a supervisor's comment on a decline). */
+export interface RegistrationChange {
+  version: number;
+  from: RegistrationStatus | null;
+  to: RegistrationStatus;
+  at: string;
+  by: ChangedBy;
+  reason: string | null;
+}
+
+/** What happened to one of the caller's registrations, newest first in GET /api/me/notifications. */
+export interface CampusNotification {
+  id: string;
+  kind:
+    'waitlisted' | 'promoted' | 'cancelled' | 'approved' | 'declined' | 'rescheduled' | 'sessionCancelled';
+  sessionId: string;
+  registrationId: string;
+  sessionTitle: string;
+  message: string;
   createdAt: string;
 }
 
@@ -142,4 +190,48 @@ export interface Expert extends Person {
   matchedIn: Array<'skills' | 'responsibilities' | 'jobTitle' | 'aboutMe'>;
   matchingSkills: string[];
   exactSkill: boolean;
+}
+
+/** A supervisor approval request as its approver (or their delegate) sees it; times are in the viewer's zone. */
+export interface ApprovalView {
+  id: string;
+  status: 'resolving' | 'pending' | 'approved' | 'declined' | 'expired' | 'withdrawn';
+  registrationId: string;
+  session: { id: string; title: string; startsAt: string; endsAt: string; timeZone: string };
+  employee: { id: string; displayName: string; mail: string };
+  approver: { id: string; displayName: string } | null;
+  /** The approver, when the viewer decides as their delegate. */
+  onBehalfOf: { id: string; displayName: string } | null;
+  when: { text: string; timeZone: string };
+  hoursAway: number;
+  hoursAwayText: string;
+  clash: { state: 'free' | 'busy' | 'unknown'; text: string };
+  requestedAt: string;
+  expiresAt: string;
+  expiresText: string;
+  decision: {
+    outcome: 'approved' | 'declined' | 'expired' | 'withdrawn';
+    decidedAt: string;
+    decidedBy: { userId: string | null; name: string | null; via: string };
+    comment: string | null;
+  } | null;
+}
+
+/** A supervisor's delegate and standing rules (GET/PUT /api/me/approval-settings). */
+export interface ApprovalSettingsView {
+  delegate: {
+    userId: string;
+    displayName: string;
+    mail: string;
+    until: string | null;
+    active: boolean;
+  } | null;
+  rules: Array<{ id: string; maxHours: number }>;
+  updatedAt: string;
+}
+
+/** Body of PUT /api/me/approval-settings: the settings replaced whole. */
+export interface ApprovalSettingsRequest {
+  delegate: { userId: string; until: string | null } | null;
+  rules: Array<{ maxHours: number }>;
 }

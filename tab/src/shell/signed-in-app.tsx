@@ -1,16 +1,22 @@
 import { makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient } from '../api-client.js';
+import { ApprovalsPage } from '../approvals/approvals-page.js';
 import { AudiencesPage } from '../audiences/audiences-page.js';
 import { CatalogPage } from '../catalog/catalog-page.js';
 import { MySessionsPage } from '../my-sessions/my-sessions-page.js';
+import { NotificationsButton } from '../notifications/notifications-button.js';
 import { OrganizePage } from '../organize/organize-page.js';
 import { ErrorBar } from '../shared/error-bar.js';
 import { Loading } from '../shared/loading.js';
 import { useAsync } from '../shared/use-async.js';
 import { AppHeader } from './app-header.js';
+import { takeRequestedView } from './requested-view.js';
 
-type Page = 'catalog' | 'my-sessions' | 'organize' | 'audiences';
+type Page = 'catalog' | 'my-sessions' | 'organize' | 'approvals' | 'audiences';
+
+// Read once per page load, outside React: StrictMode's double render must not use up the remembered view.
+const requestedView = takeRequestedView(new URL(window.location.href), sessionStorage);
 
 const useStyles = makeStyles({
   panel: {
@@ -33,11 +39,17 @@ export function SignedInApp({
 }) {
   const styles = useStyles();
   const me = useAsync(() => api.getMe(), [api]);
-  const [page, setPage] = useState<Page>('catalog');
+  // Approval mails link to ?view=approvals; other views are reached with the tabs.
+  const [page, setPage] = useState<Page>(requestedView === 'approvals' ? 'approvals' : 'catalog');
   const isOrganizer = me.data?.roles.includes('organizer') ?? false;
+  const isSupervisor = me.data?.roles.includes('supervisor') ?? false;
   return (
     <>
-      <AppHeader displayName={me.data?.displayName ?? null} onSignOut={onSignOut} />
+      <AppHeader
+        displayName={me.data?.displayName ?? null}
+        onSignOut={onSignOut}
+        actions={me.data && <NotificationsButton api={api} userId={me.data.id} />}
+      />
       {me.error && (
         <ErrorBar title="Campus could not load your profile" error={me.error} onRetry={me.reload} />
       )}
@@ -55,6 +67,11 @@ export function SignedInApp({
             <Tab id="tab-my-sessions" value="my-sessions">
               My sessions
             </Tab>
+            {(isSupervisor || requestedView === 'approvals') && (
+              <Tab id="tab-approvals" value="approvals">
+                Approvals
+              </Tab>
+            )}
             {isOrganizer && (
               <Tab id="tab-organize" value="organize">
                 Organize
@@ -71,6 +88,7 @@ export function SignedInApp({
             {page === 'my-sessions' && <MySessionsPage api={api} openLink={openLink} />}
             {page === 'organize' && isOrganizer && <OrganizePage api={api} />}
             {page === 'audiences' && isOrganizer && <AudiencesPage api={api} />}
+            {page === 'approvals' && <ApprovalsPage api={api} isSupervisor={isSupervisor} />}
           </main>
         </>
       )}

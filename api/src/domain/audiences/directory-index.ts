@@ -1,6 +1,15 @@
+import type { Person } from '../people/person.js';
 import { Bitset } from './bitset.js';
 import { listAt, postingsOf, type PackedLists } from './dictionary.js';
-import { categoricalFields, columnsOf, mergeColumns, type CategoricalField, type DirectoryColumns, type IndexedPerson, type ListField } from './directory-columns.js';
+import {
+  categoricalFields,
+  columnsOf,
+  mergeColumns,
+  type CategoricalField,
+  type DirectoryColumns,
+  type IndexedPerson,
+  type ListField,
+} from './directory-columns.js';
 import { buildManagerTree, type ManagerTree } from './manager-tree.js';
 import type { Dictionary } from './dictionary.js';
 
@@ -73,15 +82,22 @@ export class DirectoryIndex {
     this.columns = Object.fromEntries(
       categoricalFields.map((field) => {
         const dictionary = data.dictionaries[field];
-        return [field, { dictionary, codes: data.codes[field], postings: postingsOf(data.codes[field], dictionary.size) }];
+        return [
+          field,
+          { dictionary, codes: data.codes[field], postings: postingsOf(data.codes[field], dictionary.size) },
+        ];
       }),
     ) as Record<CategoricalField, CategoricalColumn>;
-    const list = (field: ListField): ListColumn => ({ dictionary: data.dictionaries[field], lists: data.lists[field] });
+    const list = (field: ListField): ListColumn => ({
+      dictionary: data.dictionaries[field],
+      lists: data.lists[field],
+    });
     this.skills = list('skills');
     this.responsibilities = list('responsibilities');
     this.aboutMeWords = list('aboutMeWords');
     this.eligible = new Bitset(this.size);
-    for (let row = 0; row < this.size; row++) if (this.enabled[row] && !this.deleted[row]) this.eligible.add(row);
+    for (let row = 0; row < this.size; row++)
+      if (this.enabled[row] && !this.deleted[row]) this.eligible.add(row);
   }
 
   /** A new snapshot with these people written over (or added); everyone else is copied as it is. */
@@ -122,9 +138,22 @@ export class DirectoryIndex {
     return column.dictionary.valueOf(column.codes[row]!);
   }
 
+  /** A person as Campus names them to users (Person); the mail falls back to the user principal name. */
+  asPerson(row: number): Person {
+    return {
+      id: this.ids[row]!,
+      displayName: this.displayNames[row]!,
+      mail: this.mails[row] ?? this.userPrincipalNames[row]!,
+      jobTitle: this.value('jobTitle', row),
+      department: this.value('department', row),
+      officeLocation: this.value('officeLocation', row),
+    };
+  }
+
   /** A person as a record (for the few people a change touches, and for tests). */
   person(row: number): IndexedPerson {
-    const values = (column: ListColumn) => Array.from(listAt(column.lists, row), (code) => column.dictionary.values[code]!);
+    const values = (column: ListColumn) =>
+      Array.from(listAt(column.lists, row), (code) => column.dictionary.values[code]!);
     return {
       id: this.ids[row]!,
       displayName: this.displayNames[row]!,

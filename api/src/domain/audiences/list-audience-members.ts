@@ -1,17 +1,11 @@
 import { createError } from '../../errors.js';
+import type { Person } from '../people/person.js';
 import type { Actor } from '../shared/tenant-scope.js';
 import type { RuleWarning } from './evaluate-rule.js';
 import { evaluateSavedAudience, type UseAudiencePorts } from './preview-audience.js';
 
-/** A recipient of an audience. */
-export interface AudienceMember {
-  id: string;
-  displayName: string;
-  /** Mail address, or the user principal name when the directory has no mail. */
-  mail: string;
-  jobTitle: string | null;
-  department: string | null;
-  officeLocation: string | null;
+/** A recipient of an audience: mail is the user principal name when the directory has no mail. */
+export interface AudienceMember extends Person {
   /** Windows time zone name of the mailbox, when known. */
   timeZone: string | null;
 }
@@ -71,15 +65,7 @@ export async function listAudienceMembers(
       more = true;
       break;
     }
-    members.push({
-      id: index.ids[row]!,
-      displayName: index.displayNames[row]!,
-      mail: index.mails[row] ?? index.userPrincipalNames[row]!,
-      jobTitle: index.value('jobTitle', row),
-      department: index.value('department', row),
-      officeLocation: index.value('officeLocation', row),
-      timeZone: index.value('timeZone', row),
-    });
+    members.push({ ...index.asPerson(row), timeZone: index.value('timeZone', row) });
   }
   return {
     total: evaluation.members.count(),

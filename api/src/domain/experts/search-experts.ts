@@ -1,17 +1,12 @@
 import { createError } from '../../errors.js';
 import type { DirectoryIndexRegistry } from '../audiences/directory-index-registry.js';
 import { requireOrganizer } from '../audiences/manage-audiences.js';
+import type { Person } from '../people/person.js';
 import type { Actor } from '../shared/tenant-scope.js';
 import { EXACT_SKILL_BONUS, EXPERT_WEIGHTS, rankExperts, type ExpertField } from './rank-experts.js';
 
 /** A person who may present on the topic, with why they rank where they do. */
-export interface Expert {
-  id: string;
-  displayName: string;
-  mail: string;
-  jobTitle: string | null;
-  department: string | null;
-  officeLocation: string | null;
+export interface Expert extends Person {
   score: number;
   matchedIn: ExpertField[];
   matchedWords: Partial<Record<ExpertField, string[]>>;
@@ -50,14 +45,6 @@ export async function searchExperts(
     topic,
     words,
     scoring: { weights: EXPERT_WEIGHTS, exactSkillBonus: EXACT_SKILL_BONUS },
-    experts: experts.map(({ row, ...ranking }) => ({
-      id: index.ids[row]!,
-      displayName: index.displayNames[row]!,
-      mail: index.mails[row] ?? index.userPrincipalNames[row]!,
-      jobTitle: index.value('jobTitle', row),
-      department: index.value('department', row),
-      officeLocation: index.value('officeLocation', row),
-      ...ranking,
-    })),
+    experts: experts.map(({ row, ...ranking }) => ({ ...index.asPerson(row), ...ranking })),
   };
 }

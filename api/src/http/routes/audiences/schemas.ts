@@ -1,9 +1,9 @@
 import { Type, type Static } from 'typebox';
 import type { SavedAudience } from '../../../domain/audiences/audience.js';
+import { Nullable, personProperties } from '../../schemas/person-view.js';
 import { UUID } from '../sessions/schemas.js';
 
 const CURSOR = Type.String({ maxLength: 500, pattern: '^[A-Za-z0-9_-]+$' });
-const Nullable = Type.Union([Type.String(), Type.Null()]);
 
 /**
  * The rule is checked by the domain's grammar (api/src/domain/audiences/audience-rule.ts), which names the clause
@@ -115,12 +115,7 @@ export const MemberPageView = Type.Object({
   total: Type.Integer(),
   members: Type.Array(
     Type.Object({
-      id: Type.String(),
-      displayName: Type.String(),
-      mail: Type.String(),
-      jobTitle: Nullable,
-      department: Nullable,
-      officeLocation: Nullable,
+      ...personProperties,
       timeZone: Type.Union([Type.String({ description: 'Windows time zone name' }), Type.Null()]),
     }),
   ),

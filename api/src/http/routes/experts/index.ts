@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Audiences } from '../../../domain/audiences/audiences.js';
 import { errorResponses } from '../../schemas/error-body.js';
+import { personProperties } from '../../schemas/person-view.js';
 
 const ExpertsQuery = Type.Object(
   {
@@ -16,7 +17,6 @@ const ExpertsQuery = Type.Object(
   { additionalProperties: false },
 );
 
-const Nullable = Type.Union([Type.String(), Type.Null()]);
 const fieldNames = Type.Union([
   Type.Literal('skills'),
   Type.Literal('responsibilities'),
@@ -46,12 +46,7 @@ const ExpertSearchView = Type.Object({
   ),
   experts: Type.Array(
     Type.Object({
-      id: Type.String(),
-      displayName: Type.String(),
-      mail: Type.String(),
-      jobTitle: Nullable,
-      department: Nullable,
-      officeLocation: Nullable,
+      ...personProperties,
       score: Type.Integer(),
       matchedIn: Type.Array(fieldNames, {
         description: 'Fields where a topic word was found, highest weight first',

@@ -22,6 +22,7 @@ import { createSession, type NewSession } from './sessions/create-session.js';
 import { getSession, listSessions } from './sessions/list-sessions.js';
 import { updateSession, type SessionEdit } from './sessions/update-session.js';
 import type { SessionRepository } from './sessions/session.js';
+import { shareFreshReads } from './shared/fresh-reads.js';
 import type { Actor, Clock, IdGenerator, TenantScope } from './shared/tenant-scope.js';
 
 /** Everything the domain needs from the outside world. */
@@ -50,8 +51,32 @@ export interface CampusPorts {
   logger: BookingLogger;
 }
 
+/**
+ * The session and seat reads every registration makes, shared among concurrent requests (see shareFreshReads): a
+ * burst of a thousand registrations for one session reads the session, its overlaps and its seats a handful of
+ * times instead of once each, and no request sees data older than its own read would have.
+ */
+function withSharedReads(ports: CampusPorts): CampusPorts {
+  const { sessions, seats } = ports;
+  const key = (scope: TenantScope, ...parts: string[]) => [scope.tenantId, ...parts].join('\n');
+  return {
+    ...ports,
+    sessions: {
+      ...sessions,
+      findById: shareFreshReads((scope, id) => key(scope, id), sessions.findById),
+      listOverlapping: shareFreshReads((scope, startsAt, endsAt) => key(scope, startsAt.toISOString(), endsAt.toISOString()), sessions.listOverlapping),
+    },
+    seats: {
+      ...seats,
+      occupancy: shareFreshReads((scope, sessionId) => key(scope, sessionId), seats.occupancy),
+      countTaken: shareFreshReads((scope, sessionIds) => key(scope, ...sessionIds), seats.countTaken),
+    },
+  };
+}
+
 /** The use cases, bound to their ports once, for the HTTP routes, the bot and the workers. */
-export function createCampus(ports: CampusPorts) {
+export function createCampus(givenPorts: CampusPorts) {
+  const ports = withSharedReads(givenPorts);
   const bookSessionEvent: BookSessionEvent = createBookSessionEvent(ports);
   const withBooking = { ...ports, bookSessionEvent };
   const registering: RegistrationDeps = {

@@ -1,22 +1,44 @@
 import { createApprovals, type ApprovalPorts, type Approvals } from './approvals/create-approvals.js';
 import { createRegistrationDecisions } from './approvals/registration-decisions.js';
-import { createBookSessionEvent, type BookSessionEvent, type BookingLogger } from './calendar/book-session-event.js';
+import {
+  createBookSessionEvent,
+  type BookSessionEvent,
+  type BookingLogger,
+} from './calendar/book-session-event.js';
 import type { CalendarGateway } from './calendar/calendar-gateway.js';
 import type { OutboxStore } from './outbox/outbox.js';
 import type { MailGateway } from './outbox/outgoing-mail.js';
 import type { PeopleDirectory } from './people/person.js';
 import { searchPresenters } from './people/search-presenters.js';
 import { approvalsWithinCampus, type ApprovalRequests } from './registrations/approval-requests.js';
-import { cancelMyRegistration, cancelRegistration, cancelRegistrationAs } from './registrations/cancel-registration.js';
+import {
+  cancelMyRegistration,
+  cancelRegistration,
+  cancelRegistrationAs,
+} from './registrations/cancel-registration.js';
 import { decideApproval, type ApprovalDecision, type Decider } from './registrations/decide-approval.js';
 import { listMySessions } from './registrations/list-my-sessions.js';
-import { getRegistration, getRegistrationHistory, listSessionRegistrations } from './registrations/list-session-registrations.js';
+import {
+  getRegistration,
+  getRegistrationHistory,
+  listSessionRegistrations,
+} from './registrations/list-session-registrations.js';
 import { markAttendance } from './registrations/mark-attendance.js';
 import { createStoredNotifier, type NotificationStore, type Notifier } from './registrations/notifier.js';
 import { processRegistrationWork } from './registrations/process-registration-work.js';
 import { registerForSession } from './registrations/register-for-session.js';
-import { createArrivalCounter, createWaitlistPositions, type RegistrationDeps } from './registrations/registration-flow.js';
-import type { ChangedBy, LeaseStore, RegistrationHistory, RegistrationRepository, SeatLedger } from './registrations/registration.js';
+import {
+  createArrivalCounter,
+  createWaitlistPositions,
+  type RegistrationDeps,
+} from './registrations/registration-flow.js';
+import type {
+  ChangedBy,
+  LeaseStore,
+  RegistrationHistory,
+  RegistrationRepository,
+  SeatLedger,
+} from './registrations/registration.js';
 import { cancelSession } from './sessions/cancel-session.js';
 import { createSession, type NewSession } from './sessions/create-session.js';
 import { getSession, listSessions } from './sessions/list-sessions.js';
@@ -64,7 +86,10 @@ function withSharedReads(ports: CampusPorts): CampusPorts {
     sessions: {
       ...sessions,
       findById: shareFreshReads((scope, id) => key(scope, id), sessions.findById),
-      listOverlapping: shareFreshReads((scope, startsAt, endsAt) => key(scope, startsAt.toISOString(), endsAt.toISOString()), sessions.listOverlapping),
+      listOverlapping: shareFreshReads(
+        (scope, startsAt, endsAt) => key(scope, startsAt.toISOString(), endsAt.toISOString()),
+        sessions.listOverlapping,
+      ),
     },
     seats: {
       ...seats,
@@ -100,27 +125,43 @@ export function createCampus(givenPorts: CampusPorts) {
   if (approvals && !ports.approvals) registering.approvals = approvals.requests;
   return {
     createSession: (actor: Actor, input: NewSession) => createSession(withBooking, actor, input),
-    listSessions: (actor: Actor, page: { limit: number; cursor: string | null }) => listSessions(ports, actor, page),
+    listSessions: (actor: Actor, page: { limit: number; cursor: string | null }) =>
+      listSessions(ports, actor, page),
     getSession: (actor: Actor, sessionId: string) => getSession(ports, actor, sessionId),
-    updateSession: (actor: Actor, sessionId: string, edit: SessionEdit) => updateSession(registering, actor, sessionId, edit),
-    cancelSession: (actor: Actor, sessionId: string, message: string) => cancelSession(registering, actor, sessionId, message),
-    registerForSession: (actor: Actor, sessionId: string) => registerForSession(registering, actor, sessionId),
-    cancelMyRegistration: (actor: Actor, sessionId: string) => cancelMyRegistration(registering, actor, sessionId),
-    cancelRegistrationAs: (actor: Actor, registrationId: string, reason: string | null) => cancelRegistrationAs(registering, actor, registrationId, reason),
+    updateSession: (actor: Actor, sessionId: string, edit: SessionEdit) =>
+      updateSession(registering, actor, sessionId, edit),
+    cancelSession: (actor: Actor, sessionId: string, message: string) =>
+      cancelSession(registering, actor, sessionId, message),
+    registerForSession: (actor: Actor, sessionId: string) =>
+      registerForSession(registering, actor, sessionId),
+    cancelMyRegistration: (actor: Actor, sessionId: string) =>
+      cancelMyRegistration(registering, actor, sessionId),
+    cancelRegistrationAs: (actor: Actor, registrationId: string, reason: string | null) =>
+      cancelRegistrationAs(registering, actor, registrationId, reason),
     /** For the approval feature: a supervisor (already checked as the approver) or Campus cancels a registration. */
     cancelRegistration: (scope: TenantScope, registrationId: string, by: ChangedBy, reason: string | null) =>
       cancelRegistration(registering, scope, registrationId, by, { reason }),
     /** For the approval feature, after it has checked that the decider is the approver or their delegate. */
-    decideApproval: (decider: Decider, registrationId: string, decision: ApprovalDecision, comment: string | null) =>
-      decideApproval(registering, decider, registrationId, decision, comment),
-    markAttendance: (actor: Actor, sessionId: string, userId: string, attended: boolean) => markAttendance(registering, actor, sessionId, userId, attended),
-    listSessionRegistrations: (actor: Actor, sessionId: string) => listSessionRegistrations(registering, actor, sessionId),
-    getRegistration: (actor: Actor, registrationId: string) => getRegistration(registering, actor, registrationId),
-    getRegistrationHistory: (actor: Actor, registrationId: string) => getRegistrationHistory(registering, actor, registrationId),
+    decideApproval: (
+      decider: Decider,
+      registrationId: string,
+      decision: ApprovalDecision,
+      comment: string | null,
+    ) => decideApproval(registering, decider, registrationId, decision, comment),
+    markAttendance: (actor: Actor, sessionId: string, userId: string, attended: boolean) =>
+      markAttendance(registering, actor, sessionId, userId, attended),
+    listSessionRegistrations: (actor: Actor, sessionId: string) =>
+      listSessionRegistrations(registering, actor, sessionId),
+    getRegistration: (actor: Actor, registrationId: string) =>
+      getRegistration(registering, actor, registrationId),
+    getRegistrationHistory: (actor: Actor, registrationId: string) =>
+      getRegistrationHistory(registering, actor, registrationId),
     listMySessions: (actor: Actor) => listMySessions(registering, actor),
-    listMyNotifications: (actor: Actor, limit: number) => ports.notifications.listByUser(actor, actor.userId, limit),
+    listMyNotifications: (actor: Actor, limit: number) =>
+      ports.notifications.listByUser(actor, actor.userId, limit),
     processPendingRegistrationWork: (limit: number) => processRegistrationWork(registering, limit),
-    searchPresenters: (actor: Actor, text: string, limit: number) => searchPresenters(ports.people, actor, text, limit),
+    searchPresenters: (actor: Actor, text: string, limit: number) =>
+      searchPresenters(ports.people, actor, text, limit),
     processPendingCalendarWork: (limit: number) => bookSessionEvent.processPending(limit),
     /** Supervisor approval (list, decide, settings, the worker's pass), or null when not wired. */
     approvals,

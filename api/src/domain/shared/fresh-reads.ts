@@ -4,7 +4,10 @@
  * everyone waiting then shares that one. Under a burst (a thousand registrations for one session) a read each
  * becomes a handful; a lone caller pays nothing extra. Results are shared, so callers must not mutate them.
  */
-export function shareFreshReads<A extends unknown[], V>(keyOf: (...args: A) => string, read: (...args: A) => Promise<V>): (...args: A) => Promise<V> {
+export function shareFreshReads<A extends unknown[], V>(
+  keyOf: (...args: A) => string,
+  read: (...args: A) => Promise<V>,
+): (...args: A) => Promise<V> {
   interface Waiting {
     resolve(value: V): void;
     reject(error: unknown): void;

@@ -1,14 +1,19 @@
 import { createError } from '../../errors.js';
 import type { Session } from '../sessions/session.js';
 import type { Actor } from '../shared/tenant-scope.js';
-import { applied, changeRegistration, describeStatus, recordChange, reloadRegistration } from './change-registration.js';
+import {
+  applied,
+  changeRegistration,
+  describeStatus,
+  recordChange,
+  reloadRegistration,
+} from './change-registration.js';
 import { tryPromote } from './promote-waitlisted.js';
 import {
   finishPlacement,
   findOpenSession,
-  findOverlap,
   placeRequested,
-  scheduleConflict,
+  placeWithoutOverlap,
   seatedStatus,
   takeSeatUnlessQueued,
   type RegistrationDeps,
@@ -41,19 +46,32 @@ async function alreadyRegistered(deps: RegistrationDeps, registration: Registrat
  * place. Someone whose registration was cancelled or declined registers again through 'requested', which anchors a
  * retry after a crash; they join at the back.
  */
-export async function registerForSession(deps: RegistrationDeps, actor: Actor, sessionId: string): Promise<RegisterResult> {
+export async function registerForSession(
+  deps: RegistrationDeps,
+  actor: Actor,
+  sessionId: string,
+): Promise<RegisterResult> {
   // Arrival is taken first, before any waiting on the store, so it is the order in which requests reached us.
   const arrival: Arrival = { at: deps.clock.now(), seq: deps.arrivals.next() };
   const session = await findOpenSession(deps.sessions, actor, sessionId, arrival.at);
-  const existing = await reloadRegistration(deps, actor, registrationIdFor(actor.tenantId, session.id, actor.userId));
-  if (existing && existing.status !== 'requested' && (isLive(existing.status) || existing.status === 'attended' || existing.status === 'noShow')) {
+  const existing = await reloadRegistration(
+    deps,
+    actor,
+    registrationIdFor(actor.tenantId, session.id, actor.userId),
+  );
+  if (
+    existing &&
+    existing.status !== 'requested' &&
+    (isLive(existing.status) || existing.status === 'attended' || existing.status === 'noShow')
+  ) {
     throw await alreadyRegistered(deps, existing);
   }
-  const overlap = await findOverlap(deps, actor, actor.userId, session);
-  if (overlap) throw scheduleConflict(overlap);
-
   const employee: ChangedBy = { userId: actor.userId, role: 'employee' };
-  const placed = existing ? await registerAgain(deps, actor, session, arrival, existing, employee) : await registerFirst(deps, actor, session, arrival, employee);
+  const placed = await placeWithoutOverlap(deps, actor, session, () =>
+    existing
+      ? registerAgain(deps, actor, session, arrival, existing, employee)
+      : registerFirst(deps, actor, session, arrival, employee),
+  );
   if (placed.position !== null) {
     // A seat may have freed while this request joined the queue: make sure someone takes it.
     const taken = (await deps.seats.countTaken(actor, [session.id])).get(session.id) ?? 0;
@@ -61,17 +79,42 @@ export async function registerForSession(deps: RegistrationDeps, actor: Actor, s
   }
   // Read back: the calendar booking may have sent the invitation, or a promotion taken the person off the waitlist.
   const settled = (await reloadRegistration(deps, actor, placed.registration.id)) ?? placed.registration;
-  return { registration: settled, session, position: settled.status === 'waitlisted' ? await deps.positions.of(settled) : null };
+  return {
+    registration: settled,
+    session,
+    position: settled.status === 'waitlisted' ? await deps.positions.of(settled) : null,
+  };
 }
 
-async function registerAgain(deps: RegistrationDeps, actor: Actor, session: Session, arrival: Arrival, existing: Registration, employee: ChangedBy) {
-  const requested = existing.status === 'requested' ? existing : await changeRegistration(deps, existing, { to: 'requested', by: employee, arrival, reason: 'registered again' });
+async function registerAgain(
+  deps: RegistrationDeps,
+  actor: Actor,
+  session: Session,
+  arrival: Arrival,
+  existing: Registration,
+  employee: ChangedBy,
+) {
+  const requested =
+    existing.status === 'requested'
+      ? existing
+      : await changeRegistration(deps, existing, {
+          to: 'requested',
+          by: employee,
+          arrival,
+          reason: 'registered again',
+        });
   const placed = requested && (await placeRequested(deps, requested, session, employee));
   if (!placed) throw await alreadyRegistered(deps, await reloadRegistration(deps, actor, existing.id));
   return placed;
 }
 
-async function registerFirst(deps: RegistrationDeps, actor: Actor, session: Session, arrival: Arrival, employee: ChangedBy) {
+async function registerFirst(
+  deps: RegistrationDeps,
+  actor: Actor,
+  session: Session,
+  arrival: Arrival,
+  employee: ChangedBy,
+) {
   const requested: Registration = {
     id: registrationIdFor(actor.tenantId, session.id, actor.userId),
     tenantId: actor.tenantId,
@@ -92,12 +135,17 @@ async function registerFirst(deps: RegistrationDeps, actor: Actor, session: Sess
   const { seat, queued } = await takeSeatUnlessQueued(deps, session, requested.id);
   const created = recordChange(requested, { to: 'requested', by: employee }, arrival.at);
   const afterCreation = applied(requested, created);
-  const placement = recordChange(afterCreation, { to: seat === null ? 'waitlisted' : seatedStatus(session), by: employee, seat }, arrival.at);
+  const placement = recordChange(
+    afterCreation,
+    { to: seat === null ? 'waitlisted' : seatedStatus(session), by: employee, seat },
+    arrival.at,
+  );
   const placed = applied(afterCreation, placement);
   if ((await deps.registrations.insert(placed)) === 'duplicate') {
     // The same person's other request got there first; a seat this one claimed is that registration's too, unless it holds none.
     const winner = await reloadRegistration(deps, actor, requested.id);
-    if (seat !== null && winner && !holdsSeat(winner.status)) await deps.seats.release(actor, session.id, requested.id);
+    if (seat !== null && winner && !holdsSeat(winner.status))
+      await deps.seats.release(actor, session.id, requested.id);
     throw await alreadyRegistered(deps, winner);
   }
   await deps.history.append({ ...created, from: null });

@@ -79,6 +79,24 @@ describe('registration routes', () => {
     expect((await registrationsOf(t, second))).toEqual([]);
   });
 
+  it('gives one seat, never two, when a person registers for two overlapping sessions at the same moment', async () => {
+    const sessions = [await createSession(t, 40, { title: 'Track A' }), await createSession(t, 40, { title: 'Track B' })];
+    for (const person of people.slice(0, 20)) {
+      const answers = await Promise.all(sessions.map((sessionId) => call(t, person, 'POST', `/api/sessions/${sessionId}/registrations`)));
+      const won = answers.findIndex((answer) => answer.status === 201);
+      expect(won).not.toBe(-1);
+      expect(answers[won]!.body).toMatchObject({ status: 'confirmed', sessionId: sessions[won] });
+      expect(answers[1 - won]).toMatchObject({ status: 409, body: { code: 'CAMPUS_ERR_SCHEDULE_CONFLICT', details: { sessionId: sessions[won] } } });
+      expect(answers[1 - won]!.body.message).toContain(won === 0 ? 'Track A' : 'Track B');
+    }
+    const holders = (await Promise.all(sessions.map((sessionId) => registrationsOf(t, sessionId))))
+      .flat()
+      .filter((registration) => registration.seat !== null)
+      .map((registration) => registration.userId)
+      .sort();
+    expect(holders).toEqual(people.slice(0, 20).map((person) => person.id).sort());
+  });
+
   it('refuses a session that has already started or was cancelled', async () => {
     const started = await createSession(t, 5);
     const cancelled = await createSession(t, 5, { start: { dateTime: `${sessionDay}T11:00:00`, timeZone: 'UTC' }, end: { dateTime: `${sessionDay}T12:00:00`, timeZone: 'UTC' } });

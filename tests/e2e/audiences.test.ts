@@ -3,15 +3,17 @@
  * then previews, saved audiences and recipients compared with what the tenant itself holds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDevCertificates } from '@campus/infra/dev-ca';
-import { startDevTenant, type RunningDevTenant } from '@campus/infra/dev-tenant';
+import type { RunningDevTenant } from '@campus/infra/dev-tenant';
 import { ADELE_VANCE_ID, NESTOR_WILKE_ID, PATTI_FERNANDEZ_ID } from '@campus/infra/dev-tenant/personas';
 import { apiClient, startCampus, tokenFor, type CampusUnderTest } from '../support/campus-server.js';
 import { syncDirectory } from '../support/directory-sync.js';
+import { startPrivateDevTenant, type DevControls } from '../support/private-dev-tenant.js';
+import type { DevTenantInfo } from '../support/provided-context.js';
 
 type DirectoryUser = RunningDevTenant['state']['users'] extends Map<string, infer U> ? U : never;
 
 let tenant: RunningDevTenant;
+let dev: DevControls;
 let campus: CampusUnderTest;
 let asOrganizer: ReturnType<typeof apiClient>;
 
@@ -60,16 +62,10 @@ function hierarchy() {
 }
 
 beforeAll(async () => {
-  tenant = await startDevTenant({ size: 1500, certificates: await ensureDevCertificates() });
+  let info: DevTenantInfo;
+  ({ tenant, info, dev } = await startPrivateDevTenant(1500));
   campus = await startCampus({
-    devTenant: {
-      url: tenant.url,
-      tenantId: tenant.tenantId,
-      authorityUrl: tenant.authorityUrl,
-      clientId: tenant.campusApp.clientId,
-      clientSecret: tenant.campusApp.clientSecret,
-      apiAppIdUri: tenant.campusApp.identifierUri,
-    },
+    devTenant: info,
     // Synced only when the test asks, so each step waits for the round it asked for.
     env: { DIRECTORY_SYNC_INTERVAL_MS: '0' },
   });
@@ -175,17 +171,9 @@ describe('audiences against a synced dev tenant', () => {
     )!;
     const marketing = await total({ department: { is: ['Marketing'] } });
     const underDirector = await total({ manager: { under: director.id } });
-    const dev = async (id: string, patch: object) => {
-      const response = await fetch(`${tenant.url}/_dev/users/${id}`, {
-        method: 'PATCH',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(patch),
-      });
-      expect(response.status).toBe(200);
-    };
-    await dev(mover.id, { department: 'Marketing' });
-    await dev(newReport.id, { managerId: manager.id });
-    await dev(leaver.id, { accountEnabled: false });
+    await dev('PATCH', `/users/${mover.id}`, { department: 'Marketing' });
+    await dev('PATCH', `/users/${newReport.id}`, { managerId: manager.id });
+    await dev('PATCH', `/users/${leaver.id}`, { accountEnabled: false });
 
     await syncDirectory(api, { full: false, timeoutMs: 120_000 });
     expect(await total({ department: { is: ['Marketing'] } })).toBe(marketing + 1);

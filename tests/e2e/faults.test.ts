@@ -2,11 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ensureDevCertificates } from '@campus/infra/dev-ca';
-import { startDevTenant, type RunningDevTenant } from '@campus/infra/dev-tenant';
+import type { RunningDevTenant } from '@campus/infra/dev-tenant';
 import { ADELE_VANCE_ID, NESTOR_WILKE_ID, PATTI_FERNANDEZ_ID } from '@campus/infra/dev-tenant/personas';
 import { startFerretDb, type RunningFerretDb } from '@campus/infra/ferretdb';
 import { apiClient, startCampus, tokenFor, type CampusUnderTest } from '../support/campus-server.js';
+import { startPrivateDevTenant, type DevControls } from '../support/private-dev-tenant.js';
 import type { DevTenantInfo } from '../support/provided-context.js';
 
 function nextWeek(time: string) {
@@ -26,31 +26,15 @@ const session = {
   online: true,
 };
 
-async function setFaults(tenant: DevTenantInfo, faults: Record<string, unknown> | null): Promise<void> {
-  const response = await fetch(`${tenant.url}/_dev/faults`, {
-    method: faults ? 'PUT' : 'DELETE',
-    headers: faults ? { 'content-type': 'application/json' } : {},
-    body: faults ? JSON.stringify(faults) : undefined,
-  });
-  expect(response.ok).toBe(true);
-}
-
 describe('when Microsoft Graph fails', () => {
   let tenant: RunningDevTenant;
   let info: DevTenantInfo;
+  let dev: DevControls;
   let campus: CampusUnderTest;
 
   beforeAll(async () => {
     // A dev tenant of its own: its faults must not reach other test files.
-    tenant = await startDevTenant({ port: 0, certificates: await ensureDevCertificates(), size: 200 });
-    info = {
-      url: tenant.url,
-      tenantId: tenant.tenantId,
-      authorityUrl: tenant.authorityUrl,
-      clientId: tenant.campusApp.clientId,
-      clientSecret: tenant.campusApp.clientSecret,
-      apiAppIdUri: tenant.campusApp.identifierUri,
-    };
+    ({ tenant, info, dev } = await startPrivateDevTenant(200));
     campus = await startCampus({ devTenant: info });
   });
   afterAll(async () => {
@@ -64,7 +48,7 @@ describe('when Microsoft Graph fails', () => {
     await asOrganizer('GET', '/api/me');
     await asEmployee('GET', '/api/me');
 
-    await setFaults(info, { unavailableRate: 1, pathPattern: '/events' });
+    await dev('PUT', '/faults', { unavailableRate: 1, pathPattern: '/events' });
     const created = await asOrganizer<{ id: string; calendarEventBooked: boolean }>(
       'POST',
       '/api/sessions',
@@ -78,7 +62,7 @@ describe('when Microsoft Graph fails', () => {
     );
     expect(registered.body).toMatchObject({ status: 'confirmed', invite: 'pending' });
 
-    await setFaults(info, null);
+    await dev('DELETE', '/faults');
     await vi.waitFor(
       async () => {
         const mine = await asEmployee<{
@@ -92,21 +76,23 @@ describe('when Microsoft Graph fails', () => {
       { timeout: 30_000, interval: 250 },
     );
 
-    const events = (await (await fetch(`${info.url}/_dev/calendars/${NESTOR_WILKE_ID}/events`)).json()) as {
-      value: Array<{ subject: string; attendees: unknown[] }>;
-    };
+    const events = await dev<{ value: Array<{ subject: string; attendees: unknown[] }> }>(
+      'GET',
+      `/calendars/${NESTOR_WILKE_ID}/events`,
+    );
     const booked = events.value.filter((event) => event.subject === session.title);
     expect(booked).toHaveLength(1);
     expect(booked[0]!.attendees).toHaveLength(1);
-    const invitations = (await (await fetch(`${info.url}/_dev/outbox?kind=meetingRequest`)).json()) as {
-      value: Array<{ subject: string }>;
-    };
+    const invitations = await dev<{ value: Array<{ subject: string }> }>(
+      'GET',
+      '/outbox?kind=meetingRequest',
+    );
     expect(invitations.value.filter((message) => message.subject === session.title)).toHaveLength(1);
   });
 
   it('retries through throttling without duplicating anything', async () => {
     const asOrganizer = apiClient(campus.url, await tokenFor(info, PATTI_FERNANDEZ_ID));
-    await setFaults(info, { throttleRate: 0.5, retryAfterSeconds: 0, seed: 7 });
+    await dev('PUT', '/faults', { throttleRate: 0.5, retryAfterSeconds: 0, seed: 7 });
     try {
       const created = await asOrganizer<{ id: string; calendarEventBooked: boolean }>(
         'POST',
@@ -125,11 +111,12 @@ describe('when Microsoft Graph fails', () => {
         { timeout: 30_000, interval: 250 },
       );
     } finally {
-      await setFaults(info, null);
+      await dev('DELETE', '/faults');
     }
-    const events = (await (await fetch(`${info.url}/_dev/calendars/${NESTOR_WILKE_ID}/events`)).json()) as {
-      value: Array<{ subject: string }>;
-    };
+    const events = await dev<{ value: Array<{ subject: string }> }>(
+      'GET',
+      `/calendars/${NESTOR_WILKE_ID}/events`,
+    );
     expect(events.value.filter((event) => event.subject === 'Jira for non-engineers')).toHaveLength(1);
   });
 });

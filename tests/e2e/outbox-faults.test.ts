@@ -12,10 +12,10 @@ import {
 } from '../../api/src/adapters/graph/index.js';
 import { createMongoStores, ensureIndexes } from '../../api/src/adapters/mongo/index.js';
 import { createBookSessionEvent } from '../../api/src/domain/calendar/book-session-event.js';
-import { ensureDevCertificates } from '@campus/infra/dev-ca';
-import { startDevTenant, type RunningDevTenant } from '@campus/infra/dev-tenant';
+import type { RunningDevTenant } from '@campus/infra/dev-tenant';
 import { NESTOR_WILKE_ID, PATTI_FERNANDEZ_ID } from '@campus/infra/dev-tenant/personas';
 import { apiClient, startCampus, tokenFor, type CampusUnderTest } from '../support/campus-server.js';
+import { startPrivateDevTenant, type DevControls } from '../support/private-dev-tenant.js';
 import type { DevTenantInfo } from '../support/provided-context.js';
 
 const FAULTS = { throttleRate: 0.1, unavailableRate: 0.1, retryAfterSeconds: 1, seed: 20 };
@@ -30,19 +30,9 @@ interface SentMessage {
 describe('Graph writes under 20% failures', () => {
   let tenant: RunningDevTenant;
   let info: DevTenantInfo;
+  let dev: DevControls;
   let campus: CampusUnderTest;
   let mongo: MongoClient;
-
-  async function dev<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${info.url}/_dev${path}`, {
-      method,
-      ...(body === undefined
-        ? {}
-        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-    });
-    expect(response.ok).toBe(true);
-    return (response.status === 204 ? null : await response.json()) as T;
-  }
 
   const sentMessages = async () => (await dev<{ value: SentMessage[] }>('GET', '/outbox')).value;
   const countBy = (values: string[]) =>
@@ -53,15 +43,7 @@ describe('Graph writes under 20% failures', () => {
 
   beforeAll(async () => {
     // A dev tenant of its own: its faults must not reach other test files.
-    tenant = await startDevTenant({ port: 0, certificates: await ensureDevCertificates(), size: 300 });
-    info = {
-      url: tenant.url,
-      tenantId: tenant.tenantId,
-      authorityUrl: tenant.authorityUrl,
-      clientId: tenant.campusApp.clientId,
-      clientSecret: tenant.campusApp.clientSecret,
-      apiAppIdUri: tenant.campusApp.identifierUri,
-    };
+    ({ tenant, info, dev } = await startPrivateDevTenant(300));
     campus = await startCampus({ devTenant: info });
     mongo = new MongoClient(inject('mongodbUri'));
     await mongo.connect();

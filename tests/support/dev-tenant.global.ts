@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { ensureDevCertificates } from '../../infra/local/dev-ca.js';
 import { startDevTenant } from '../../infra/local/dev-tenant/index.js';
-import type { DevTenantInfo } from './provided-context.js';
+import { devTenantInfo } from './private-dev-tenant.js';
 
 /**
  * Starts one dev tenant (Entra + Graph emulator over HTTPS) for the whole run and provides where it is.
@@ -10,14 +10,6 @@ import type { DevTenantInfo } from './provided-context.js';
 export default async function setup({ provide }: TestProject): Promise<() => Promise<void>> {
   const certificates = await ensureDevCertificates();
   const tenant = await startDevTenant({ port: 0, certificates });
-  const info: DevTenantInfo = {
-    url: tenant.url,
-    tenantId: tenant.tenantId,
-    authorityUrl: tenant.authorityUrl,
-    clientId: tenant.campusApp.clientId,
-    clientSecret: tenant.campusApp.clientSecret,
-    apiAppIdUri: tenant.campusApp.identifierUri,
-  };
-  provide('devTenant', info);
+  provide('devTenant', devTenantInfo(tenant));
   return () => tenant.stop();
 }

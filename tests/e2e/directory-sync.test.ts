@@ -5,8 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { ensureDevCertificates } from '@campus/infra/dev-ca';
-import { startDevTenant, type RunningDevTenant } from '@campus/infra/dev-tenant';
+import type { RunningDevTenant } from '@campus/infra/dev-tenant';
 import { ADELE_VANCE_ID, PATTI_FERNANDEZ_ID } from '@campus/infra/dev-tenant/personas';
 import { createDirectorySource } from '../../api/src/adapters/graph/directory-source.js';
 import { createGraphGateway } from '../../api/src/adapters/graph/graph-gateway.js';
@@ -21,22 +20,13 @@ import type { DirectorySource } from '../../api/src/domain/directory/directory-s
 import { createDirectorySync } from '../../api/src/domain/directory/sync-directory.js';
 import { apiClient, startCampus, tokenFor, type CampusUnderTest } from '../support/campus-server.js';
 import type { SyncStatus } from '../support/directory-sync.js';
+import { startPrivateDevTenant, type DevControls } from '../support/private-dev-tenant.js';
 import type { DevTenantInfo } from '../support/provided-context.js';
 
 let tenant: RunningDevTenant;
 let info: DevTenantInfo;
+let dev: DevControls;
 let mongo: MongoClient;
-
-async function dev<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${tenant.url}/_dev${path}`, {
-    method,
-    ...(body === undefined
-      ? {}
-      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} /_dev${path}: ${response.status} ${await response.text()}`);
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
 
 /** Requests to GET /users/delta since the last reset, as the dev tenant counted them. */
 async function deltaRequests(): Promise<number> {
@@ -116,17 +106,22 @@ async function rig(
   });
 }
 
+/** Wraps the source so that its `nth` call of `method` throws, as the process stopping there would. */
+function crashOnCall(method: 'readDeltaPage' | 'readProfiles', nth: number) {
+  let calls = 0;
+  return (source: DirectorySource): DirectorySource => ({
+    ...source,
+    async [method](...args: unknown[]) {
+      calls += 1;
+      if (calls === nth) throw new Error('the process stopped (test)');
+      return (source[method] as (...args: unknown[]) => Promise<unknown>).apply(source, args);
+    },
+  });
+}
+
 beforeAll(async () => {
   // 2,000 people: three delta pages of 999, and the seed's six levels of management.
-  tenant = await startDevTenant({ port: 0, certificates: await ensureDevCertificates(), size: 2000 });
-  info = {
-    url: tenant.url,
-    tenantId: tenant.tenantId,
-    authorityUrl: tenant.authorityUrl,
-    clientId: tenant.campusApp.clientId,
-    clientSecret: tenant.campusApp.clientSecret,
-    apiAppIdUri: tenant.campusApp.identifierUri,
-  };
+  ({ tenant, info, dev } = await startPrivateDevTenant(2000));
   mongo = new MongoClient(inject('mongodbUri'));
   await mongo.connect();
 });
@@ -270,15 +265,7 @@ describe('the directory sync through the API', () => {
 describe('the directory sync on the real adapters', () => {
   it('resumes after a crash mid-sync from the last stored page, and ends with the same directory and no duplicates', async () => {
     const dbName = `campus_e2e_resume_${randomUUID().slice(0, 8)}`;
-    let pages = 0;
-    const crashing = await rig(dbName, (source) => ({
-      ...source,
-      async readDeltaPage(scope, link) {
-        pages += 1;
-        if (pages === 2) throw new Error('the process stopped (test)');
-        return source.readDeltaPage(scope, link);
-      },
-    }));
+    const crashing = await rig(dbName, crashOnCall('readDeltaPage', 2));
     await dev('POST', '/stats/reset');
     await expect(crashing.run({ tenantId: tenant.tenantId })).rejects.toThrow('the process stopped');
     expect(await crashing.status({ tenantId: tenant.tenantId })).toMatchObject({
@@ -305,15 +292,7 @@ describe('the directory sync on the real adapters', () => {
 
   it('resumes after a crash while reading profiles without reading the finished pages again', async () => {
     const dbName = `campus_e2e_profiles_${randomUUID().slice(0, 8)}`;
-    let reads = 0;
-    const crashing = await rig(dbName, (source) => ({
-      ...source,
-      async readProfiles(scope, ids) {
-        reads += 1;
-        if (reads === 15) throw new Error('the process stopped (test)');
-        return source.readProfiles(scope, ids);
-      },
-    }));
+    const crashing = await rig(dbName, crashOnCall('readProfiles', 15));
     await expect(crashing.run({ tenantId: tenant.tenantId })).rejects.toThrow('the process stopped');
     await dev('POST', '/stats/reset');
 
@@ -353,17 +332,10 @@ describe('the directory sync on the real adapters', () => {
 describe('the directory sync on a small dev tenant', () => {
   let small: RunningDevTenant;
   let smallInfo: DevTenantInfo;
+  let smallDev: DevControls;
   beforeAll(async () => {
     // Small: a full round over a stored directory updates every person, one store write each.
-    small = await startDevTenant({ port: 0, certificates: await ensureDevCertificates(), size: 300 });
-    smallInfo = {
-      url: small.url,
-      tenantId: small.tenantId,
-      authorityUrl: small.authorityUrl,
-      clientId: small.campusApp.clientId,
-      clientSecret: small.campusApp.clientSecret,
-      apiAppIdUri: small.campusApp.identifierUri,
-    };
+    ({ tenant: small, info: smallInfo, dev: smallDev } = await startPrivateDevTenant(300));
   });
   afterAll(() => small?.stop());
 
@@ -384,8 +356,7 @@ describe('the directory sync on a small dev tenant', () => {
         user.managerId !== null &&
         ![...small.state.users.values()].some((other) => other.managerId === user.id),
     )!;
-    const response = await fetch(`${small.url}/_dev/users/${leaver.id}?permanent=true`, { method: 'DELETE' });
-    expect(response.status).toBe(204);
+    await smallDev('DELETE', `/users/${leaver.id}?permanent=true`);
 
     expect(await sync.run(scope)).toBe('completed');
 
@@ -420,12 +391,7 @@ describe('the directory sync on a small dev tenant', () => {
       );
 
       const someone = [...small.state.users.values()].find((user) => user.accountEnabled)!;
-      const response = await fetch(`${small.url}/_dev/users/${someone.id}`, {
-        method: 'PATCH',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ jobTitle: 'Scheduled Sync Tester' }),
-      });
-      expect(response.ok).toBe(true);
+      await smallDev('PATCH', `/users/${someone.id}`, { jobTitle: 'Scheduled Sync Tester' });
 
       const people = mongo.db(campus.dbName).collection<DirectoryPersonDocument>('directoryPeople');
       await vi.waitFor(

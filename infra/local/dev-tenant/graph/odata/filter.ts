@@ -16,7 +16,10 @@ export interface FilterField<T> {
 
 const ADVANCED: ReadonlySet<string> = new Set(['ne', 'not', 'endsWith', 'ge', 'le', 'null']);
 
-type Token = { kind: 'punct'; value: '(' | ')' | ',' } | { kind: 'string'; value: string } | { kind: 'word'; value: string };
+type Token =
+  | { kind: 'punct'; value: '(' | ')' | ',' }
+  | { kind: 'string'; value: string }
+  | { kind: 'word'; value: string };
 type Literal = string | boolean | null;
 type Predicate<T> = (item: T) => boolean;
 
@@ -44,7 +47,8 @@ function tokenize(source: string): Token[] {
       tokens.push({ kind: 'string', value });
     } else {
       const match = /^[A-Za-z0-9_.$/:@+-]+/.exec(source.slice(i));
-      if (!match) throw syntax(`Syntax error: character '${ch}' is not valid at position ${i} in '${source}'.`);
+      if (!match)
+        throw syntax(`Syntax error: character '${ch}' is not valid at position ${i} in '${source}'.`);
       tokens.push({ kind: 'word', value: match[0] });
       i += match[0].length;
     }
@@ -56,7 +60,8 @@ function syntax(message: string): GraphRequestError {
   return new GraphRequestError(400, 'BadRequest', `Invalid filter clause: ${message}`);
 }
 
-const lower = (v: string | boolean | null): string | boolean | null => (typeof v === 'string' ? v.toLowerCase() : v);
+const lower = (v: string | boolean | null): string | boolean | null =>
+  typeof v === 'string' ? v.toLowerCase() : v;
 
 class Parser<T> {
   private pos = 0;
@@ -126,7 +131,11 @@ class Parser<T> {
     if (!key) throw unknownProperty(name, this.resource.toLowerCase());
     const field = this.fields[key]!;
     if (!field.operators.includes(operator)) {
-      throw new GraphRequestError(400, 'Request_UnsupportedQuery', `Unsupported or invalid query filter clause specified for property '${key}' of resource '${this.resource}'.`);
+      throw new GraphRequestError(
+        400,
+        'Request_UnsupportedQuery',
+        `Unsupported or invalid query filter clause specified for property '${key}' of resource '${this.resource}'.`,
+      );
     }
     this.used.add(operator);
     return field;
@@ -187,8 +196,10 @@ class Parser<T> {
       this.used.add(op);
       return op === 'eq' ? (item) => field.get(item) === null : (item) => field.get(item) !== null;
     }
-    if (field.type === 'boolean' && typeof literal !== 'boolean') throw syntax(`property '${name.value}' is a Boolean.`);
-    if (field.type === 'string' && typeof literal !== 'string') throw syntax(`property '${name.value}' is a String; quote the value.`);
+    if (field.type === 'boolean' && typeof literal !== 'boolean')
+      throw syntax(`property '${name.value}' is a Boolean.`);
+    if (field.type === 'string' && typeof literal !== 'string')
+      throw syntax(`property '${name.value}' is a String; quote the value.`);
     const value = lower(literal);
     switch (op) {
       case 'eq':
@@ -196,9 +207,15 @@ class Parser<T> {
       case 'ne':
         return (item) => lower(field.get(item)) !== value;
       case 'ge':
-        return (item) => { const v = lower(field.get(item)); return v !== null && String(v) >= String(value); };
+        return (item) => {
+          const v = lower(field.get(item));
+          return v !== null && String(v) >= String(value);
+        };
       default:
-        return (item) => { const v = lower(field.get(item)); return v !== null && String(v) <= String(value); };
+        return (item) => {
+          const v = lower(field.get(item));
+          return v !== null && String(v) <= String(value);
+        };
     }
   }
 }
@@ -210,10 +227,16 @@ export interface CompiledFilter<T> {
 }
 
 /** Compiles a $filter expression; throws GraphRequestError with Graph's code for bad or unsupported clauses. */
-export function compileFilter<T>(expression: string, fields: Record<string, FilterField<T>>, resource: string, advancedAllowed: boolean): CompiledFilter<T> {
+export function compileFilter<T>(
+  expression: string,
+  fields: Record<string, FilterField<T>>,
+  resource: string,
+  advancedAllowed: boolean,
+): CompiledFilter<T> {
   const parser = new Parser(tokenize(expression), fields, resource);
   const predicate = parser.parse();
   const advancedOperator = [...parser.used].find((op) => ADVANCED.has(op));
-  if (advancedOperator && !advancedAllowed) throw advancedQueryRequired(advancedOperator === 'null' ? 'eq' : advancedOperator);
+  if (advancedOperator && !advancedAllowed)
+    throw advancedQueryRequired(advancedOperator === 'null' ? 'eq' : advancedOperator);
   return { predicate, advanced: !!advancedOperator };
 }

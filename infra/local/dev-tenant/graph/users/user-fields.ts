@@ -3,7 +3,19 @@ import { GraphRequestError, unknownProperty } from '../odata/errors.js';
 import type { DirectoryUser } from '../../state.js';
 
 /** Graph v1.0's default user properties when no $select is given (https://learn.microsoft.com/graph/api/user-list). */
-export const DEFAULT_USER_PROPERTIES = ['businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id'];
+export const DEFAULT_USER_PROPERTIES = [
+  'businessPhones',
+  'displayName',
+  'givenName',
+  'jobTitle',
+  'mail',
+  'mobilePhone',
+  'officeLocation',
+  'preferredLanguage',
+  'surname',
+  'userPrincipalName',
+  'id',
+];
 
 /** Properties Graph returns only when reading one user (https://learn.microsoft.com/graph/api/user-get, "returned only on $select"). */
 export const SINGLE_USER_ONLY = ['aboutMe', 'skills', 'responsibilities', 'mailboxSettings'];
@@ -39,19 +51,26 @@ export function mailboxSettingsOf(user: DirectoryUser): Record<string, unknown> 
     archiveFolder: null,
     timeZone: user.mailboxTimeZone,
     automaticRepliesSetting: {
-      status: 'disabled', externalAudience: 'all',
+      status: 'disabled',
+      externalAudience: 'all',
       scheduledStartDateTime: { dateTime: '2025-01-01T00:00:00.0000000', timeZone: 'UTC' },
       scheduledEndDateTime: { dateTime: '2025-01-02T00:00:00.0000000', timeZone: 'UTC' },
-      internalReplyMessage: '', externalReplyMessage: '',
+      internalReplyMessage: '',
+      externalReplyMessage: '',
     },
-    language: { locale: user.preferredLanguage ?? 'en-US', displayName: user.preferredLanguage ?? 'English (United States)' },
+    language: {
+      locale: user.preferredLanguage ?? 'en-US',
+      displayName: user.preferredLanguage ?? 'English (United States)',
+    },
     workingHours: {
       daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
-      startTime: '09:00:00.0000000', endTime: '17:00:00.0000000',
+      startTime: '09:00:00.0000000',
+      endTime: '17:00:00.0000000',
       timeZone: { name: user.mailboxTimeZone },
     },
     userPurpose: 'user',
-    dateFormat: 'M/d/yyyy', timeFormat: 'h:mm tt',
+    dateFormat: 'M/d/yyyy',
+    timeFormat: 'h:mm tt',
     delegateMeetingMessageDeliveryOptions: 'sendToDelegateOnly',
   };
 }
@@ -67,7 +86,11 @@ export function checkUserSelect(select: string[] | null, single: boolean, extra:
   });
   const singleOnly = resolved.filter((k) => SINGLE_USER_ONLY.includes(k));
   if (!single && singleOnly.length) {
-    throw new GraphRequestError(400, 'Request_UnsupportedQuery', `The following properties are only supported when retrieving a single user: ${singleOnly.join(', ')}. Use GET /users/{id}?$select=${singleOnly.join(',')}.`);
+    throw new GraphRequestError(
+      400,
+      'Request_UnsupportedQuery',
+      `The following properties are only supported when retrieving a single user: ${singleOnly.join(', ')}. Use GET /users/{id}?$select=${singleOnly.join(',')}.`,
+    );
   }
   return resolved;
 }
@@ -84,7 +107,11 @@ export function renderUser(user: DirectoryUser, select: string[]): Record<string
 }
 
 const STRING_OPS: FilterOperator[] = ['eq', 'ne', 'ge', 'le', 'in', 'startsWith', 'null'];
-const text = (get: (u: DirectoryUser) => string | null): FilterField<DirectoryUser> => ({ get, type: 'string', operators: STRING_OPS });
+const text = (get: (u: DirectoryUser) => string | null): FilterField<DirectoryUser> => ({
+  get,
+  type: 'string',
+  operators: STRING_OPS,
+});
 
 /** Filterable user properties and the operators Graph supports on them (https://learn.microsoft.com/graph/aad-advanced-queries). */
 export const USER_FILTER_FIELDS: Record<string, FilterField<DirectoryUser>> = {
@@ -93,7 +120,11 @@ export const USER_FILTER_FIELDS: Record<string, FilterField<DirectoryUser>> = {
   displayName: text((u) => u.displayName),
   givenName: text((u) => u.givenName),
   surname: text((u) => u.surname),
-  userPrincipalName: { get: (u) => u.userPrincipalName, type: 'string', operators: [...STRING_OPS, 'endsWith'] },
+  userPrincipalName: {
+    get: (u) => u.userPrincipalName,
+    type: 'string',
+    operators: [...STRING_OPS, 'endsWith'],
+  },
   mail: { get: (u) => u.mail, type: 'string', operators: [...STRING_OPS, 'endsWith'] },
   mailNickname: text((u) => u.userPrincipalName.split('@')[0] ?? null),
   jobTitle: text((u) => u.jobTitle),

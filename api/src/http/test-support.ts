@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { inject } from 'vitest';
 import { buildApp } from '../app.js';
+import type { ApprovalPorts } from '../domain/approvals/create-approvals.js';
 import type { Audiences } from '../domain/audiences/audiences.js';
 import type { DirectorySync } from '../domain/directory/sync-directory.js';
 import { connectMongo, createMongoStores, ensureIndexes } from '../adapters/mongo/index.js';
@@ -92,14 +93,15 @@ export function bearer(user: TestUser): Record<string, string> {
 
 /**
  * `extraUsers` join the three test users (for tests that need a crowd or more roles); `audiences` builds the
- * targeting use cases on the test's database, `directorySync` the directory sync (without them, their routes are not
- * served).
+ * targeting use cases on the test's database, `directorySync` the directory sync, `approval` the supervisor
+ * approval ports (without them, their routes are not served and registrations needing approval wait on Campus).
  */
 export async function buildTestApp(
   options: {
     extraUsers?: TestUser[];
     audiences?: (db: Db) => Audiences;
     directorySync?: (db: Db) => DirectorySync;
+    approval?: (db: Db) => ApprovalPorts;
   } = {},
 ) {
   let frozenAt: Date | null = null;
@@ -149,6 +151,7 @@ export async function buildTestApp(
     ids: { newId: randomUUID },
     holderId: 'http-test',
     logger: { warn: () => undefined },
+    ...(options.approval ? { approval: options.approval(mongo.db) } : {}),
   });
   const app = await buildApp({
     campus,
@@ -171,6 +174,8 @@ export async function buildTestApp(
   return {
     app,
     campus,
+    /** The test's own database. */
+    db: mongo.db,
     calendar,
     sentMail,
     /** Moves the app's clock (for rules about time such as "already started"). */

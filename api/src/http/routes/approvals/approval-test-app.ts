@@ -1,8 +1,6 @@
 /** The HTTP app with supervisor approval wired: real stores on this run's FerretDB, fakes for Graph, Entra and Teams. */
-import { randomUUID } from 'node:crypto';
 import type { AdaptiveCard, BotConversationReference, ProactiveMessenger } from '@campus/bot';
-import { inject } from 'vitest';
-import { buildApp } from '../../../app.js';
+import type { Db } from 'mongodb';
 import { createApprovalMessenger } from '../../../adapters/bot/approval-messenger.js';
 import {
   createApprovalSettingsStore,
@@ -13,14 +11,10 @@ import {
   createApprovalNoticeLog,
   createApprovalStore,
 } from '../../../adapters/mongo/approval-store.js';
-import { connectMongo, createMongoStores, ensureIndexes } from '../../../adapters/mongo/index.js';
 import { createApprovalSigner } from '../../../domain/approvals/approval-signature.js';
 import type { ApproverDirectory } from '../../../domain/approvals/approval-ports.js';
-import { createCampus } from '../../../domain/campus.js';
-import type { OutgoingMail } from '../../../domain/outbox/outgoing-mail.js';
-import type { TokenVerifier } from '../../../domain/people/identity.js';
-import { createError } from '../../../errors.js';
-import { createFakeCalendar, TENANT_ID, testUsers, type TestUser } from '../../test-support.js';
+import type { ApprovalPorts } from '../../../domain/approvals/create-approvals.js';
+import { buildTestApp, testUsers, type TestUser } from '../../test-support.js';
 
 export const approvalUsers = {
   ...testUsers,
@@ -47,8 +41,8 @@ export const approvalUsers = {
 export const ORIGINATOR = '6f0f1b5e-3c38-4a57-9a4f-0c1d2e3f4a5b';
 export const APPROVALS_URL = 'https://campus.contoso.test/?view=approvals';
 
+/** The test app of http/test-support.ts with supervisor approval wired, Teams faked, and the supervisor managing. */
 export async function buildApprovalTestApp(options: { expiryLeadMs?: number } = {}) {
-  let frozenAt: Date | null = null;
   const users: TestUser[] = Object.values(approvalUsers);
   const find = (id: string) => users.find((user) => user.id === id) ?? null;
   /** Employee → manager, as Graph would answer GET /users/{id}/manager. */
@@ -56,12 +50,6 @@ export async function buildApprovalTestApp(options: { expiryLeadMs?: number } = 
     [approvalUsers.employee.id, approvalUsers.supervisor.id],
     [approvalUsers.presenter.id, approvalUsers.supervisor.id],
   ]);
-  const mongo = await connectMongo({
-    uri: inject('mongodbUri'),
-    dbName: `campus_http_approvals_${randomUUID().slice(0, 8)}`,
-  });
-  await ensureIndexes(mongo.db);
-  const sentMail: OutgoingMail[] = [];
   const teamsCards: Array<{ reference: BotConversationReference; card: AdaptiveCard }> = [];
   const teams: ProactiveMessenger = {
     async sendCard(reference, card) {
@@ -84,87 +72,33 @@ export async function buildApprovalTestApp(options: { expiryLeadMs?: number } = 
       return [];
     },
   };
-  const tokenVerifier: TokenVerifier = {
-    async verify(token) {
-      const user = find(token);
-      if (!user)
-        throw createError('CAMPUS_ERR_UNAUTHENTICATED', 'The access token was refused: unknown test user');
-      return {
-        tenantId: TENANT_ID,
-        userId: user.id,
-        displayName: user.displayName,
-        mail: user.mail,
-        scopes: ['access_as_user'],
-      };
-    },
-  };
-  const conversations = createTeamsConversationStore(mongo.db);
-  const logger = { warn: () => undefined };
-  const campus = createCampus({
-    ...createMongoStores(mongo.db),
-    people: { findById: async (_scope, id) => find(id), search: async () => [] },
-    calendar: createFakeCalendar(),
-    mail: {
-      async sendMail(_scope, message) {
-        sentMail.push(message);
-      },
-    },
-    clock: { now: () => frozenAt ?? new Date() },
-    ids: { newId: randomUUID },
-    holderId: 'http-approvals-test',
-    logger,
-    approval: {
-      approvals: createApprovalStore(mongo.db),
-      decisions: createApprovalDecisionStore(mongo.db),
-      notices: createApprovalNoticeLog(mongo.db),
-      settings: createApprovalSettingsStore(mongo.db),
-      directory,
-      signer: createApprovalSigner('http-test-signing-key-0123456789abcdef'),
-      expiryLeadMs: options.expiryLeadMs ?? 3_600_000,
-      createMessenger: (mail) =>
-        createApprovalMessenger({
-          mail,
-          teams,
-          conversations,
-          originator: ORIGINATOR,
-          sender: 'campus@contoso.test',
-          approvalsUrl: APPROVALS_URL,
-          tabUrl: 'https://campus.contoso.test',
-          logger,
-        }),
-    },
+  const approval = (db: Db): ApprovalPorts => ({
+    approvals: createApprovalStore(db),
+    decisions: createApprovalDecisionStore(db),
+    notices: createApprovalNoticeLog(db),
+    settings: createApprovalSettingsStore(db),
+    directory,
+    signer: createApprovalSigner('http-test-signing-key-0123456789abcdef'),
+    expiryLeadMs: options.expiryLeadMs ?? 3_600_000,
+    createMessenger: (mail) =>
+      createApprovalMessenger({
+        mail,
+        teams,
+        conversations: createTeamsConversationStore(db),
+        originator: ORIGINATOR,
+        sender: 'campus@contoso.test',
+        approvalsUrl: APPROVALS_URL,
+        tabUrl: 'https://campus.contoso.test',
+        logger: { warn: () => undefined },
+      }),
   });
-  const app = await buildApp({
-    campus,
-    tokenVerifier,
-    resolveRoles: async (_scope, userId) => new Set(find(userId)?.roles ?? ['employee']),
-    clientConfig: {
-      tenantId: TENANT_ID,
-      clientId: 'client',
-      authority: 'https://login.example/tenant',
-      apiScope: 'api://x/access_as_user',
-    },
-    readiness: [],
-    botHandler: null,
-    tabDir: null,
-    logger: false,
-  });
+  const test = await buildTestApp({ extraUsers: [approvalUsers.supervisor, approvalUsers.deputy], approval });
   return {
-    app,
-    campus,
-    approvals: campus.approvals!,
+    ...test,
+    approvals: test.campus.approvals!,
     managers,
-    sentMail,
     teamsCards,
-    conversations,
-    travelTo(at: Date) {
-      frozenAt = at;
-    },
-    async close() {
-      await app.close();
-      await mongo.db.dropDatabase();
-      await mongo.close();
-    },
+    conversations: createTeamsConversationStore(test.db),
   };
 }
 

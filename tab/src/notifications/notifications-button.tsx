@@ -75,7 +75,8 @@ export function NotificationsButton({ api, userId }: { api: ApiClient; userId: s
   };
 
   return (
-    <Popover positioning="below-end" onOpenChange={(_event, data) => onOpenChange(data.open)} trapFocus>
+    // Not modal (no trapFocus): the panel is text to read; a focus trap with nothing to focus hides it from readers.
+    <Popover positioning="below-end" onOpenChange={(_event, data) => onOpenChange(data.open)}>
       <PopoverTrigger disableButtonEnhancement>
         <Button
           appearance="subtle"

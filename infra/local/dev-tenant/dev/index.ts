@@ -25,6 +25,10 @@ function readFaults(body: unknown): Partial<FaultSettings> | string {
     out[key] = b[key];
   }
   if ((out.throttleRate ?? 0) + (out.unavailableRate ?? 0) > 1) return 'throttleRate + unavailableRate must not exceed 1';
+  if (b.spread !== undefined) {
+    if (b.spread !== 'random' && b.spread !== 'even') return "spread must be 'random' or 'even'";
+    out.spread = b.spread;
+  }
   if (b.pathPattern !== undefined && b.pathPattern !== null) {
     if (typeof b.pathPattern !== 'string') return 'pathPattern must be a string';
     try {

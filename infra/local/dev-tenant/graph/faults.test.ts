@@ -59,6 +59,14 @@ describe('fault injection', () => {
     expect(await run()).toEqual(first);
   });
 
+  it('spreads an even share of faults from the first request on, alternating the kinds by their rates', async () => {
+    await faults({ throttleRate: 0.1, unavailableRate: 0.1, spread: 'even' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 15; i++) statuses.push((await user()).statusCode);
+    expect(statuses).toEqual([429, 200, 200, 200, 200, 503, 200, 200, 200, 200, 429, 200, 200, 200, 200]);
+    expect((await faults({ throttleRate: 0.2, spread: 'sometimes' })).json<{ message: string }>().message).toBe("spread must be 'random' or 'even'");
+  });
+
   it('validates its settings', async () => {
     const bad = await faults({ throttleRate: 2 });
     expect(bad.statusCode).toBe(400);

@@ -53,12 +53,25 @@ function world() {
   };
 }
 
+type World = ReturnType<typeof world>;
+
 const unavailable = (retryAfterMs?: number) =>
   createError(
     'CAMPUS_ERR_GRAPH_UNAVAILABLE',
     'Graph is down (test)',
     retryAfterMs === undefined ? undefined : { details: { retryAfterMs } },
   );
+
+/** Delivers event:s1 and expects the claim to be found lost before the write: nothing sent, k1 to try again. */
+async function expectStoppedOnLostClaim(w: World, outbox: ReturnType<World['outbox']>) {
+  await outbox.deliverNow(scope, 'event:s1');
+  expect(w.delivered).toEqual([]);
+  expect(w.item('k1')).toMatchObject({
+    status: 'pending',
+    attempts: 1,
+    lastError: expect.stringContaining('claim'),
+  });
+}
 
 describe('outbox', () => {
   it('records an intent once per idempotency key and delivers it once', async () => {
@@ -221,13 +234,7 @@ describe('outbox', () => {
       w.beats.forEach((beat) => beat());
       await new Promise((resolve) => setImmediate(resolve));
     });
-    await outbox.deliverNow(scope, 'event:s1');
-    expect(w.delivered).toEqual([]);
-    expect(w.item('k1')).toMatchObject({
-      status: 'pending',
-      attempts: 1,
-      lastError: expect.stringContaining('claim'),
-    });
+    await expectStoppedOnLostClaim(w, outbox);
   });
 
   it('counts its claim as lost once renewals go unanswered for most of its time to live', async () => {
@@ -244,13 +251,7 @@ describe('outbox', () => {
       // 11 s into a 15 s claim, nothing renewed: too little is left to start a write in.
       w.advance(5_000);
     });
-    await outbox.deliverNow(scope, 'event:s1');
-    expect(w.delivered).toEqual([]);
-    expect(w.item('k1')).toMatchObject({
-      status: 'pending',
-      attempts: 1,
-      lastError: expect.stringContaining('claim'),
-    });
+    await expectStoppedOnLostClaim(w, outbox);
   });
 
   it('removes delivered items after a week', async () => {

@@ -89,22 +89,24 @@ class Parser<T> {
     if (token?.kind !== 'punct' || token.value !== value) throw syntax(`expected '${value}'.`);
   }
 
+  // or binds looser than and: each level is a list of the next level's terms joined by its word.
   private or(): Predicate<T> {
-    const parts = [this.and()];
-    while (this.peekWord('or')) {
-      this.pos++;
-      parts.push(this.and());
-    }
+    const parts = this.joined('or', () => this.and());
     return parts.length === 1 ? parts[0]! : (item) => parts.some((p) => p(item));
   }
 
   private and(): Predicate<T> {
-    const parts = [this.unary()];
-    while (this.peekWord('and')) {
-      this.pos++;
-      parts.push(this.unary());
-    }
+    const parts = this.joined('and', () => this.unary());
     return parts.length === 1 ? parts[0]! : (item) => parts.every((p) => p(item));
+  }
+
+  private joined(word: 'or' | 'and', term: () => Predicate<T>): Predicate<T>[] {
+    const parts = [term()];
+    while (this.peekWord(word)) {
+      this.pos++;
+      parts.push(term());
+    }
+    return parts;
   }
 
   private unary(): Predicate<T> {

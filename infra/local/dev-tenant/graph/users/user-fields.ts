@@ -20,23 +20,30 @@ export const DEFAULT_USER_PROPERTIES = [
 /** Properties Graph returns only when reading one user (https://learn.microsoft.com/graph/api/user-get, "returned only on $select"). */
 export const SINGLE_USER_ONLY = ['aboutMe', 'skills', 'responsibilities', 'mailboxSettings'];
 
+// Text properties Graph returns as the directory holds them, and filters with the string operators (STRING_OPS).
+const TEXT_PROPERTIES = [
+  'displayName',
+  'givenName',
+  'surname',
+  'jobTitle',
+  'department',
+  'officeLocation',
+  'city',
+  'country',
+  'usageLocation',
+  'employeeType',
+  'preferredLanguage',
+] as const satisfies ReadonlyArray<keyof DirectoryUser>;
+
+const mailNickname = (u: DirectoryUser): string | null => u.userPrincipalName.split('@')[0] ?? null;
+
 const PROPERTIES: Record<string, (u: DirectoryUser) => unknown> = {
+  ...Object.fromEntries(TEXT_PROPERTIES.map((key) => [key, (u: DirectoryUser) => u[key]])),
   id: (u) => u.id,
-  displayName: (u) => u.displayName,
-  givenName: (u) => u.givenName,
-  surname: (u) => u.surname,
   userPrincipalName: (u) => u.userPrincipalName,
   mail: (u) => u.mail,
-  mailNickname: (u) => u.userPrincipalName.split('@')[0],
-  jobTitle: (u) => u.jobTitle,
-  department: (u) => u.department,
-  officeLocation: (u) => u.officeLocation,
-  city: (u) => u.city,
-  country: (u) => u.country,
-  usageLocation: (u) => u.usageLocation,
-  employeeType: (u) => u.employeeType,
+  mailNickname,
   accountEnabled: (u) => u.accountEnabled,
-  preferredLanguage: (u) => u.preferredLanguage,
   businessPhones: () => [],
   mobilePhone: () => null,
   aboutMe: (u) => u.aboutMe,
@@ -115,30 +122,21 @@ const text = (get: (u: DirectoryUser) => string | null): FilterField<DirectoryUs
 
 /** Filterable user properties and the operators Graph supports on them (https://learn.microsoft.com/graph/aad-advanced-queries). */
 export const USER_FILTER_FIELDS: Record<string, FilterField<DirectoryUser>> = {
+  ...Object.fromEntries(TEXT_PROPERTIES.map((key) => [key, text((u) => u[key])])),
   id: { get: (u) => u.id, type: 'string', operators: ['eq', 'ne', 'in'] },
   accountEnabled: { get: (u) => u.accountEnabled, type: 'boolean', operators: ['eq', 'ne', 'in'] },
-  displayName: text((u) => u.displayName),
-  givenName: text((u) => u.givenName),
-  surname: text((u) => u.surname),
   userPrincipalName: {
     get: (u) => u.userPrincipalName,
     type: 'string',
     operators: [...STRING_OPS, 'endsWith'],
   },
   mail: { get: (u) => u.mail, type: 'string', operators: [...STRING_OPS, 'endsWith'] },
-  mailNickname: text((u) => u.userPrincipalName.split('@')[0] ?? null),
-  jobTitle: text((u) => u.jobTitle),
-  department: text((u) => u.department),
-  officeLocation: text((u) => u.officeLocation),
-  city: text((u) => u.city),
-  country: text((u) => u.country),
-  usageLocation: text((u) => u.usageLocation),
-  employeeType: text((u) => u.employeeType),
-  preferredLanguage: text((u) => u.preferredLanguage),
+  mailNickname: text(mailNickname),
   // Known to Graph but not filterable: Graph answers Request_UnsupportedQuery for them.
-  aboutMe: { get: () => null, type: 'string', operators: [] },
-  skills: { get: () => null, type: 'string', operators: [] },
-  responsibilities: { get: () => null, type: 'string', operators: [] },
-  businessPhones: { get: () => null, type: 'string', operators: [] },
-  mobilePhone: { get: () => null, type: 'string', operators: [] },
+  ...Object.fromEntries(
+    ['aboutMe', 'skills', 'responsibilities', 'businessPhones', 'mobilePhone'].map((key) => [
+      key,
+      { get: () => null, type: 'string', operators: [] },
+    ]),
+  ),
 };

@@ -48,6 +48,19 @@ describe('api client', () => {
     expect(calls[1]?.url).toBe('/api/people?search=ada+l&limit=10');
   });
 
+  it('sends approval decisions and settings as JSON to the routes the API names', async () => {
+    const { calls, fetchImpl } = scriptedFetch({ status: 200, body: '{}' });
+    const client = createApiClient({ getToken: async () => 't', fetch: fetchImpl });
+    await client.decideApproval('a/1', 'decline', 'Not this month');
+    await client.updateApprovalSettings({ delegate: null, rules: [{ maxHours: 2 }] });
+    await client.cancelMyRegistration('s1');
+    expect(calls.map(({ url, init }) => [init.method, url, init.body])).toEqual([
+      ['POST', '/api/approvals/a%2F1/decision', '{"decision":"decline","comment":"Not this month"}'],
+      ['PUT', '/api/me/approval-settings', '{"delegate":null,"rules":[{"maxHours":2}]}'],
+      ['POST', '/api/sessions/s1/registrations/me/cancel', undefined],
+    ]);
+  });
+
   it("keeps the API's code, message and refused field", async () => {
     const body = JSON.stringify({
       statusCode: 400,

@@ -26,6 +26,11 @@ const useStyles = makeStyles({
   footer: { marginTop: 'auto', flexWrap: 'wrap' },
 });
 
+const decisionButtons = [
+  { decision: 'approve', label: 'Approve', busyLabel: 'Approving…' },
+  { decision: 'decline', label: 'Decline', busyLabel: 'Declining…' },
+] as const;
+
 const decidedAt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
@@ -91,23 +96,18 @@ export function ApprovalRequestCard({
             />
           </Field>
           <CardFooter className={styles.footer}>
-            <Button
-              appearance="primary"
-              disabledFocusable={busy !== null}
-              icon={busy === 'approve' ? <Spinner size="tiny" /> : undefined}
-              aria-label={`Approve ${subject}`}
-              onClick={() => onDecide('approve', comment)}
-            >
-              {busy === 'approve' ? 'Approving…' : 'Approve'}
-            </Button>
-            <Button
-              disabledFocusable={busy !== null}
-              icon={busy === 'decline' ? <Spinner size="tiny" /> : undefined}
-              aria-label={`Decline ${subject}`}
-              onClick={() => onDecide('decline', comment)}
-            >
-              {busy === 'decline' ? 'Declining…' : 'Decline'}
-            </Button>
+            {decisionButtons.map(({ decision, label, busyLabel }) => (
+              <Button
+                key={decision}
+                appearance={decision === 'approve' ? 'primary' : 'secondary'}
+                disabledFocusable={busy !== null}
+                icon={busy === decision ? <Spinner size="tiny" /> : undefined}
+                aria-label={`${label} ${subject}`}
+                onClick={() => onDecide(decision, comment)}
+              >
+                {busy === decision ? busyLabel : label}
+              </Button>
+            ))}
           </CardFooter>
         </>
       )}

@@ -9,6 +9,7 @@ import type {
   CampusNotification,
   RegistrationChange,
   AudiencePreview,
+  AudienceMemberPage,
   AudienceRule,
   AudienceView,
   ClientConfig,
@@ -201,6 +202,11 @@ export function createApiClient({ getToken, onUnauthorized, fetch: fetchImpl = f
       change: { name?: string; description?: string | null; rule?: AudienceRule },
     ) => call<AudienceView>('PATCH', `/api/audiences/${encodeURIComponent(id)}`, change),
     deleteAudience: (id: string) => call<void>('DELETE', `/api/audiences/${encodeURIComponent(id)}`),
+    listAudienceMembers: (id: string, { limit, cursor }: { limit: number; cursor?: string | null }) => {
+      const query = new URLSearchParams({ limit: String(limit) });
+      if (cursor) query.set('cursor', cursor);
+      return call<AudienceMemberPage>('GET', `/api/audiences/${encodeURIComponent(id)}/members?${query}`);
+    },
     searchExperts: (topic: string, limit = 10) =>
       call<{ words: string[]; experts: Expert[] }>(
         'GET',

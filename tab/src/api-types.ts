@@ -184,6 +184,14 @@ export interface AudiencePreview {
   warnings: Array<{ field: string; message: string }>;
 }
 
+/** One page of a saved audience's members, in id order. */
+export interface AudienceMemberPage {
+  total: number;
+  members: Array<Person & { mail: string; timeZone: string | null }>;
+  nextCursor: string | null;
+  warnings: AudiencePreview['warnings'];
+}
+
 /** One ranked answer of the expert search, with why it matched. */
 export interface Expert extends Person {
   score: number;

@@ -252,6 +252,49 @@ describe('the Audiences page in Chromium, against a synced directory', () => {
     expect(await descriptionOf(condition('1').getByRole('textbox', { name: 'Value' }))).not.toContain(reason);
   });
 
+  it('lists the members of a saved audience, renames it and deletes it', { timeout: 180_000 }, async () => {
+    const name = `Marketing everywhere ${randomUUID().slice(0, 6)}`;
+    const saved = await api<SavedAudience>('POST', '/api/audiences', {
+      name,
+      rule: { department: { is: ['Marketing'] } },
+    });
+    const members = await api<{
+      total: number;
+      members: Array<{ displayName: string }>;
+      nextCursor: string | null;
+    }>('GET', `/api/audiences/${saved.id}/members?limit=100`);
+    expect(members.nextCursor).toBeNull();
+    expect(members.members.length).toBeGreaterThan(0);
+
+    await page.getByRole('tab', { name: 'Audiences' }).click();
+    const savedList = page.getByRole('list', { name: 'Saved audiences' });
+    await savedList.getByRole('button', { name: `Open ${name}` }).click();
+    await page.getByRole('button', { name: `See everyone in “${name}”` }).click();
+    const table = page.getByRole('table', { name: `Members of ${name}` });
+    await page.getByText(`${peopleCount(members.total)} now; ${members.members.length} shown.`).waitFor();
+    const shown = await table
+      .getByRole('row')
+      .evaluateAll((rows) => rows.slice(1).map((row) => row.querySelector('td')?.textContent));
+    expect(shown).toEqual(members.members.map((member) => member.displayName));
+    await page.getByRole('button', { name: 'Close' }).click();
+
+    const renamed = `${name} (renamed)`;
+    await savedList.getByRole('button', { name: `Rename ${name}` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'New name' }).fill(renamed);
+    await dialog.getByRole('button', { name: 'Rename' }).click();
+    await savedList.getByRole('button', { name: `Open ${renamed}` }).waitFor();
+    await page.getByRole('heading', { name: `Audience “${renamed}”` }).waitFor();
+    expect(await api<SavedAudience>('GET', `/api/audiences/${saved.id}`)).toMatchObject({ name: renamed });
+
+    await savedList.getByRole('button', { name: `Delete ${renamed}` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => savedList.getByRole('button', { name: `Open ${renamed}` }).count()).toBe(0);
+    await page.getByRole('heading', { name: 'New audience' }).waitFor();
+    const gone = await asPatti<{ code: string }>('GET', `/api/audiences/${saved.id}`);
+    expect(gone).toMatchObject({ status: 404, body: { code: 'CAMPUS_ERR_AUDIENCE_NOT_FOUND' } });
+  });
+
   it(
     'finds experts on a topic on the Organize page and makes the chosen one the presenter',
     { timeout: 180_000 },

@@ -15,6 +15,7 @@ import { ApiError, type ApiClient } from '../api-client.js';
 import type { AudienceView } from '../api-types.js';
 import { ErrorBar } from '../shared/error-bar.js';
 import { GroupEditor, type EditorContext } from './group-editor.js';
+import { MembersDialog } from './members-dialog.js';
 import { lookUpNames } from './person-names.js';
 import { PreviewPanel } from './preview-panel.js';
 import { fromRule, toRule } from './rule-json.js';
@@ -225,6 +226,7 @@ export function AudiencesPage({ api }: { api: ApiClient }) {
               Save as new audience
             </Button>
           )}
+          {opened && <MembersDialog key={opened.updatedAt} api={api} audience={opened} />}
         </div>
       </div>
       <div className={styles.preview}>

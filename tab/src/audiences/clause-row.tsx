@@ -50,21 +50,18 @@ function personLabel(person: PersonRef, lookingUp: boolean): string {
   return lookingUp ? 'Looking up…' : `Not in the directory (${person.id})`;
 }
 
-function ValueEditor({
-  api,
-  clause,
-  label,
-  error,
-  lookingUp,
-  edit,
-}: {
+/** What a row and its value editor are given. */
+interface RowProps {
   api: ApiClient;
   clause: ClauseNode;
+  /** The row's place, e.g. "2" or "3.1", read out with every control. */
   label: string;
   error: string | undefined;
   lookingUp: boolean;
   edit: EditRule;
-}) {
+}
+
+function ValueEditor({ api, clause, label, error, lookingUp, edit }: RowProps) {
   const styles = useStyles();
   const setPeople = (people: PersonRef[]) => edit((root) => updateClause(root, clause.id, { people }));
   const spec = fieldSpecs[clause.field];
@@ -134,25 +131,14 @@ function ValueEditor({
 
 /** One condition: NOT, field, operator, value, and "or …" / remove. */
 export function ClauseRow({
-  api,
-  clause,
-  label,
-  error,
-  lookingUp,
-  edit,
   onAdded,
-}: {
-  api: ApiClient;
-  clause: ClauseNode;
-  /** The row's place, e.g. "2" or "3.1", read out with every control. */
-  label: string;
-  error: string | undefined;
-  lookingUp: boolean;
-  edit: EditRule;
+  ...row
+}: RowProps & {
   /** Called with the id of a row "or …" added, so the page can move focus to it. */
   onAdded: (id: string) => void;
 }) {
   const styles = useStyles();
+  const { clause, label, edit } = row;
   const spec = fieldSpecs[clause.field];
   const operator =
     spec.operators.find((candidate) => candidate.value === clause.operator) ?? spec.operators[0]!;
@@ -199,14 +185,7 @@ export function ClauseRow({
         </Dropdown>
       </Field>
       <div className={styles.value}>
-        <ValueEditor
-          api={api}
-          clause={clause}
-          label={label}
-          error={error}
-          lookingUp={lookingUp}
-          edit={edit}
-        />
+        <ValueEditor {...row} />
       </div>
       <div className={styles.actions}>
         <Button

@@ -14,7 +14,9 @@ export interface CampusUnderTest extends RunningServer {
  * Starts the real Campus server (real adapters, real HTTP) on a free port, against this run's FerretDB (a database
  * of its own) and a dev tenant: the shared one, or another given for tests that switch faults on.
  */
-export async function startCampus(options: { devTenant?: DevTenantInfo; mongodbUri?: string; env?: Record<string, string> } = {}): Promise<CampusUnderTest> {
+export async function startCampus(
+  options: { devTenant?: DevTenantInfo; mongodbUri?: string; env?: Record<string, string> } = {},
+): Promise<CampusUnderTest> {
   const devTenant = options.devTenant ?? inject('devTenant');
   const dbName = `campus_e2e_${randomUUID().slice(0, 8)}`;
   const config = loadConfig({
@@ -50,11 +52,19 @@ export async function tokenFor(devTenant: DevTenantInfo, user: string): Promise<
 
 /** A small JSON client for the Campus API as one signed-in user. */
 export function apiClient(baseUrl: string, token: string | null) {
-  return async function call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  return async function call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> {
     const headers: Record<string, string> = {};
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
   };

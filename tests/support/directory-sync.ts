@@ -16,7 +16,10 @@ export type ApiCall = <T>(method: string, route: string, body?: unknown) => Prom
  * Asks for a sync (`full`: everyone, else the changes since the last one) and polls its status until a run that
  * ended after the request completes. A sync the server started by itself meanwhile counts too: it read at least as much.
  */
-export async function syncDirectory(api: ApiCall, options: { full?: boolean; timeoutMs?: number; progress?: (message: string) => void } = {}): Promise<SyncStatus> {
+export async function syncDirectory(
+  api: ApiCall,
+  options: { full?: boolean; timeoutMs?: number; progress?: (message: string) => void } = {},
+): Promise<SyncStatus> {
   const requestedAt = Date.now();
   await api('POST', '/api/directory/sync', { full: options.full ?? true });
   const deadline = requestedAt + (options.timeoutMs ?? 60 * 60_000);
@@ -28,7 +31,10 @@ export async function syncDirectory(api: ApiCall, options: { full?: boolean; tim
     if (status.lastError && Date.parse(status.lastError.at) >= requestedAt) {
       throw new Error(`the directory sync failed: ${status.lastError.message}`);
     }
-    if (Date.now() > deadline) throw new Error(`the directory sync did not finish in time (state ${status.state}, ${status.percent ?? '?'}%)`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `the directory sync did not finish in time (state ${status.state}, ${status.percent ?? '?'}%)`,
+      );
     if (options.progress && Date.now() - lastReport > 15_000) {
       lastReport = Date.now();
       options.progress(`sync ${status.state}, ${status.percent ?? '?'}%, ${status.pagesDone} pages`);

@@ -44,6 +44,38 @@ const APPROVAL_WORK_BATCH = 50;
 const REGISTRATION_WORKER_INTERVAL_MS = 30_000;
 const REGISTRATION_WORK_BATCH = 100;
 
+/** The app's logger, for what is built before the app and logs once it exists. */
+interface LateLog {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+/**
+ * Runs `pass` every `everyMs`, never two at once (a tick while one runs does nothing); a failed pass goes to
+ * `onFailure` and the next tick tries again.
+ */
+function startWorker(pass: () => Promise<unknown>, everyMs: number, onFailure: (error: unknown) => void) {
+  let running: Promise<unknown> | null = null;
+  const runPass = () => {
+    if (running) return;
+    running = pass()
+      .catch(onFailure)
+      .finally(() => {
+        running = null;
+      });
+  };
+  const timer = setInterval(runPass, everyMs);
+  return {
+    runPass,
+    /** Stops the timer; settles once the pass under way, if any, has ended. */
+    stop: (): Promise<unknown> => {
+      clearInterval(timer);
+      return running ?? Promise.resolve();
+    },
+  };
+}
+
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
@@ -83,14 +115,13 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   });
   const holderId = `${hostname()}:${process.pid}:${randomUUID()}`;
 
-  // Fastify creates the logger with the app; the domain and the bot, built before it, log through it once it exists.
-  let log: { warn(details: object, message: string): void; error(details: object, message: string): void } = {
-    warn: () => undefined,
-    error: () => undefined,
-  };
-  const lateLogger = {
-    warn: (details: object, message: string) => log.warn(details, message),
-    error: (details: object, message: string) => log.error(details, message),
+  // Fastify creates the logger with the app; what is built before it (the domain, the bot, targeting, the directory
+  // sync) logs through it once it exists.
+  let log: LateLog | null = null;
+  const lateLogger: LateLog = {
+    info: (details, message) => log?.info(details, message),
+    warn: (details, message) => log?.warn(details, message),
+    error: (details, message) => log?.error(details, message),
   };
   const botConfig = {
     appId: config.bot.appId,
@@ -133,24 +164,9 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       logger: lateLogger,
     }),
   });
-  // Targeting logs through the app's logger once it exists; the audience index is loaded in the background at start.
-  let targetingLog: {
-    info(details: object, message: string): void;
-    warn(details: object, message: string): void;
-  } | null = null;
-  const targeting = createTargeting({
-    db: mongo.db,
-    graph,
-    logger: {
-      info: (details, message) => targetingLog?.info(details, message),
-      warn: (details, message) => targetingLog?.warn(details, message),
-    },
-  });
+  // The audience index is loaded in the background at start.
+  const targeting = createTargeting({ db: mongo.db, graph, logger: lateLogger });
   // The directory sync writes through the audience index's mirror, so previews follow each write.
-  let directoryLog: {
-    info(details: object, message: string): void;
-    warn(details: object, message: string): void;
-  } | null = null;
   const directorySync = createDirectorySync({
     directory: targeting.mirror(createDirectoryStore(mongo.db)),
     syncStates: createSyncStateStore(mongo.db),
@@ -159,10 +175,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     clock: { now: () => new Date() },
     ids: { newId: randomUUID },
     holderId,
-    logger: {
-      info: (details, message) => directoryLog?.info(details, message),
-      warn: (details, message) => directoryLog?.warn(details, message),
-    },
+    logger: lateLogger,
   });
   const authority = `${config.authorityHost}/${config.tenantId}`;
   const app = await buildApp({
@@ -215,72 +228,38 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     logger,
   });
   log = app.log;
-  targetingLog = app.log;
-  directoryLog = app.log;
   targeting.index.warmUp({ tenantId: config.tenantId });
 
-  // One pass at start (it resumes a run a restart interrupted, or catches up), then on the schedule; never two at once.
-  let directoryPass: Promise<unknown> | null = null;
-  const syncDirectory = () => {
-    if (directoryPass) return;
-    directoryPass = directorySync
-      .run({ tenantId: config.tenantId })
-      .catch((error: unknown) =>
-        app.log.warn({ err: error }, 'directory sync failed; the next pass resumes where it stopped'),
-      )
-      .finally(() => {
-        directoryPass = null;
-      });
-  };
+  // One pass at start (it resumes a run a restart interrupted, or catches up), then on the schedule.
   const directoryWorker =
-    config.directorySyncIntervalMs > 0 ? setInterval(syncDirectory, config.directorySyncIntervalMs) : null;
-  if (directoryWorker) syncDirectory();
-
-  let workerPass: Promise<void> | null = null;
-  const worker = setInterval(() => {
-    if (workerPass) return;
-    workerPass = campus
-      .processPendingCalendarWork(CALENDAR_WORK_BATCH)
-      .then(
-        () => undefined,
-        (error: unknown) =>
-          app.log.warn({ err: error }, 'calendar worker pass failed; the next pass retries'),
+    config.directorySyncIntervalMs > 0
+      ? startWorker(
+          () => directorySync.run({ tenantId: config.tenantId }),
+          config.directorySyncIntervalMs,
+          (error) =>
+            app.log.warn({ err: error }, 'directory sync failed; the next pass resumes where it stopped'),
+        )
+      : null;
+  directoryWorker?.runPass();
+  const calendarWorker = startWorker(
+    () => campus.processPendingCalendarWork(CALENDAR_WORK_BATCH),
+    config.calendarWorkerIntervalMs,
+    (error) => app.log.warn({ err: error }, 'calendar worker pass failed; the next pass retries'),
+  );
+  const registrationWorker = startWorker(
+    () => campus.processPendingRegistrationWork(REGISTRATION_WORK_BATCH),
+    REGISTRATION_WORKER_INTERVAL_MS,
+    (error) => app.log.warn({ err: error }, 'registration worker pass failed; the next pass retries'),
+  );
+  // Reminders, expiry (which frees seats) and interrupted approvals; each step idempotent.
+  const approvals = campus.approvals;
+  const approvalWorker = approvals
+    ? startWorker(
+        () => approvals.process(APPROVAL_WORK_BATCH),
+        config.approval.workerIntervalMs,
+        (error) => app.log.warn({ err: error }, 'approval worker pass failed; the next pass retries'),
       )
-      .finally(() => {
-        workerPass = null;
-      });
-  }, config.calendarWorkerIntervalMs);
-
-  let registrationPass: Promise<void> | null = null;
-  const registrationWorker = setInterval(() => {
-    if (registrationPass) return;
-    registrationPass = campus
-      .processPendingRegistrationWork(REGISTRATION_WORK_BATCH)
-      .then(
-        () => undefined,
-        (error: unknown) =>
-          app.log.warn({ err: error }, 'registration worker pass failed; the next pass retries'),
-      )
-      .finally(() => {
-        registrationPass = null;
-      });
-  }, REGISTRATION_WORKER_INTERVAL_MS);
-
-  // Reminders, expiry (which frees seats) and interrupted approvals; one pass at a time, each step idempotent.
-  let approvalPass: Promise<void> | null = null;
-  const approvalWorker = setInterval(() => {
-    if (approvalPass || !campus.approvals) return;
-    approvalPass = campus.approvals
-      .process(APPROVAL_WORK_BATCH)
-      .then(
-        () => undefined,
-        (error: unknown) =>
-          app.log.warn({ err: error }, 'approval worker pass failed; the next pass retries'),
-      )
-      .finally(() => {
-        approvalPass = null;
-      });
-  }, config.approval.workerIntervalMs);
+    : null;
 
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info(
@@ -296,17 +275,14 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   return {
     url: address,
     async close() {
-      clearInterval(worker);
-      clearInterval(approvalWorker);
-      clearInterval(registrationWorker);
-      if (directoryWorker) clearInterval(directoryWorker);
+      const passes = [directoryWorker, calendarWorker, registrationWorker, approvalWorker].map((worker) =>
+        worker?.stop(),
+      );
       // A sync under way stops after its current step; the next start resumes from there.
       await directorySync.stop();
       await app.close();
-      await approvalPass;
-      await registrationPass;
       // Deliveries under way finish (or record their failure) before the store goes: the outbox keeps the rest.
-      await workerPass;
+      await Promise.all(passes);
       await campus.calendarIdle();
       await mongo.close();
     },

@@ -62,6 +62,18 @@ const unavailable = (retryAfterMs?: number) =>
     retryAfterMs === undefined ? undefined : { details: { retryAfterMs } },
   );
 
+/** An outbox whose Graph is down (asking to wait `retryAfterMs`), after k1 for event:s1 was tried in the request. */
+async function afterFailedDelivery(retryAfterMs?: number) {
+  const w = world();
+  const outbox = w.outbox();
+  w.behave(async () => {
+    throw unavailable(retryAfterMs);
+  });
+  await outbox.enqueue(scope, 'k1', 'event:s1', intent);
+  await outbox.deliverNow(scope, 'event:s1');
+  return { w, outbox };
+}
+
 /** Delivers event:s1 and expects the claim to be found lost before the write: nothing sent, k1 to try again. */
 async function expectStoppedOnLostClaim(w: World, outbox: ReturnType<World['outbox']>) {
   await outbox.deliverNow(scope, 'event:s1');
@@ -104,13 +116,7 @@ describe('outbox', () => {
   });
 
   it('hands a failed delivery to the next worker pass, then backs off exponentially', async () => {
-    const w = world();
-    const outbox = w.outbox();
-    w.behave(async () => {
-      throw unavailable();
-    });
-    await outbox.enqueue(scope, 'k1', 'event:s1', intent);
-    await outbox.deliverNow(scope, 'event:s1');
+    const { w, outbox } = await afterFailedDelivery();
     // The in-request attempt already went through the gateway's own retries: the next pass tries again.
     expect(w.item('k1')).toMatchObject({
       status: 'pending',
@@ -133,13 +139,7 @@ describe('outbox', () => {
   });
 
   it("honours Graph's Retry-After when it asks for longer than the backoff, for the whole tenant", async () => {
-    const w = world();
-    const outbox = w.outbox();
-    w.behave(async () => {
-      throw unavailable(120_000);
-    });
-    await outbox.enqueue(scope, 'k1', 'event:s1', intent);
-    await outbox.deliverNow(scope, 'event:s1');
+    const { w, outbox } = await afterFailedDelivery(120_000);
     expect(w.item('k1').nextAttemptAt).toEqual(new Date('2030-01-01T08:02:00Z'));
 
     w.behave(async () => undefined);
@@ -155,13 +155,7 @@ describe('outbox', () => {
   });
 
   it("does not let a new intent cut a target's backoff short; it is delivered with the others when due", async () => {
-    const w = world();
-    const outbox = w.outbox();
-    w.behave(async () => {
-      throw unavailable();
-    });
-    await outbox.enqueue(scope, 'k1', 'event:s1', intent);
-    await outbox.deliverNow(scope, 'event:s1');
+    const { w, outbox } = await afterFailedDelivery();
     await outbox.processDue(10);
     w.behave(async () => undefined);
     await outbox.enqueue(scope, 'k2', 'event:s1', intent);

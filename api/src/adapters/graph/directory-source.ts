@@ -1,4 +1,8 @@
-import type { DirectoryChange, DirectoryProfile } from '../../domain/directory/directory-person.js';
+import {
+  organizationFields,
+  type DirectoryChange,
+  type DirectoryProfile,
+} from '../../domain/directory/directory-person.js';
 import type { DeltaPage, DirectorySource, ProfileRead } from '../../domain/directory/directory-source.js';
 import { createError } from '../../errors.js';
 import { MAX_BATCH_SIZE } from './graph-batch.js';
@@ -14,25 +18,10 @@ const DELTA_FIELDS = [
   'surname',
   'mail',
   'userPrincipalName',
-  'jobTitle',
-  'department',
-  'officeLocation',
-  'city',
-  'country',
-  'employeeType',
+  ...organizationFields,
   'accountEnabled',
 ] as const;
-const TEXT_FIELDS = [
-  'givenName',
-  'surname',
-  'mail',
-  'jobTitle',
-  'department',
-  'officeLocation',
-  'city',
-  'country',
-  'employeeType',
-] as const;
+const TEXT_FIELDS = ['givenName', 'surname', 'mail', ...organizationFields] as const;
 
 /** Graph's largest delta page; fewer pages means fewer requests against the tenant's throttling budget. */
 const MAX_PAGE_SIZE = 999;

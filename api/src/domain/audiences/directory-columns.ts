@@ -1,4 +1,4 @@
-import type { DirectoryPerson } from '../directory/directory-person.js';
+import { organizationFields, type DirectoryPerson } from '../directory/directory-person.js';
 import { Dictionary, type PackedLists } from './dictionary.js';
 
 /**
@@ -15,15 +15,7 @@ export type IndexedPerson = Omit<
   syncedAt: number;
 };
 
-export const categoricalFields = [
-  'jobTitle',
-  'department',
-  'officeLocation',
-  'city',
-  'country',
-  'employeeType',
-  'timeZone',
-] as const;
+export const categoricalFields = [...organizationFields, 'timeZone'] as const;
 export type CategoricalField = (typeof categoricalFields)[number];
 export const listFields = ['skills', 'responsibilities', 'aboutMeWords'] as const;
 export type ListField = (typeof listFields)[number];

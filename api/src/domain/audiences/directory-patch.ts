@@ -1,5 +1,6 @@
 import {
   newDirectoryPerson,
+  organizationFields,
   type DirectoryChange,
   type DirectoryPerson,
   type DirectoryProfile,
@@ -47,16 +48,12 @@ export function toIndexedPerson(
   };
 }
 
+/** The properties of a change the index keeps as they come (aboutMe and the profile are handled apart). */
 const changeFields = [
   'displayName',
   'mail',
   'userPrincipalName',
-  'jobTitle',
-  'department',
-  'officeLocation',
-  'city',
-  'country',
-  'employeeType',
+  ...organizationFields,
   'accountEnabled',
   'managerId',
 ] as const;

@@ -31,6 +31,16 @@ export interface DirectoryPerson {
   syncedAt: Date;
 }
 
+/** A person's place in the organization, as Graph's user has it: texts that many people share. */
+export const organizationFields = [
+  'jobTitle',
+  'department',
+  'officeLocation',
+  'city',
+  'country',
+  'employeeType',
+] as const;
+
 /**
  * A person first seen, before the change that reports them is written over: the defaults upsertMany gives the
  * properties a change leaves out (empty chain and profile, enabled, not deleted).

@@ -21,6 +21,9 @@ const useStyles = makeStyles({
   who: { display: 'flex', flexDirection: 'column', marginRight: 'auto' },
 });
 
+/** The best few: the form goes on below the list. */
+export const shownExperts = 5;
+
 /** Searches people who know about a topic, ranked by the API, and hands the chosen one to `onChoose`. */
 export function ExpertFinder({
   api,
@@ -39,7 +42,7 @@ export function ExpertFinder({
   useEffect(() => {
     if (!search) return;
     let latest = true;
-    api.searchExperts(search, 10).then(
+    api.searchExperts(search, shownExperts).then(
       ({ experts }) => latest && setFound({ topic: search, experts }),
       (error: Error) => latest && setFound({ topic: search, error }),
     );
@@ -48,8 +51,9 @@ export function ExpertFinder({
     };
   }, [api, search]);
 
-  const answer = search && found?.topic === search ? found : null;
-  const hint = !search
+  // Results show only for the topic in the box: not while a changed one waits for its answer.
+  const answer = search && topic.trim() === search && found?.topic === search ? found : null;
+  const hint = !topic.trim()
     ? 'People whose skills, responsibilities, job title or profile mention it, best match first.'
     : !answer
       ? 'Searching…'
@@ -84,13 +88,15 @@ export function ExpertFinder({
                 <Caption1>{matchReason(expert)}</Caption1>
               </div>
               {expert.exactSkill && <Badge appearance="tint">Exact skill</Badge>}
-              <Badge appearance="outline" aria-label={`Score ${expert.score}`}>
-                {expert.score}
-              </Badge>
+              <Badge appearance="outline">Score {expert.score}</Badge>
               <Button
                 type="button"
                 aria-label={`Choose ${expert.displayName} as presenter`}
-                onClick={() => onChoose({ id: expert.id, displayName: expert.displayName })}
+                onClick={() => {
+                  onChoose({ id: expert.id, displayName: expert.displayName });
+                  // Chosen: the list has done its job and the rest of the form comes back into view.
+                  setTopic('');
+                }}
               >
                 Choose as presenter
               </Button>

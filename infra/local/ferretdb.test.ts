@@ -24,7 +24,7 @@ describe('startFerretDb', () => {
   it('starts a store that answers ping and keeps data, then stops it', async () => {
     const logged: string[] = [];
     const ferretDb = await startFerretDb({ dataDir: await tempDir(), log: (line) => logged.push(line) });
-    expect(ferretDb.uri).toMatch(/^mongodb:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(ferretDb.uri).toMatch(/^mongodb:\/\/127\.0\.0\.1:\d+\/\?maxPoolSize=8$/);
 
     const client = new MongoClient(ferretDb.uri, { serverSelectionTimeoutMS: 2000 });
     try {
@@ -165,7 +165,7 @@ describe('startFerretDb failures and lifetime', () => {
     // The parent ends on its own (nothing keeps it alive), so only the exit hook can stop FerretDB.
     const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]);
     const uri = stdout.trim();
-    expect(uri).toMatch(/^mongodb:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(uri).toMatch(/^mongodb:\/\/127\.0\.0\.1:\d+\/\?maxPoolSize=8$/);
     const client = new MongoClient(uri, { serverSelectionTimeoutMS: 500 });
     try {
       await expect(client.db('admin').command({ ping: 1 })).rejects.toThrow();

@@ -164,16 +164,23 @@ async function pingOnce(uri: string): Promise<boolean> {
   }
 }
 
+/** Connections to the local store (see attemptStart). */
+const POOL_SIZE = 8;
+
 type Attempt = { ok: true; running: RunningFerretDb } | { ok: false; portInUse: boolean; message: string };
 
 async function attemptStart(binary: string, dataDir: string, log: (line: string) => void): Promise<Attempt> {
   const port = await freeLoopbackPort();
-  const uri = `mongodb://127.0.0.1:${port}/`;
+  // SQLite has one writer: connections beyond a few only wait on its lock inside FerretDB, and past its 10 s
+  // busy_timeout they fail (SQLITE_BUSY). With a small pool the driver queues the rest in order instead.
+  const uri = `mongodb://127.0.0.1:${port}/?maxPoolSize=${POOL_SIZE}`;
   const child = spawn(
     binary,
     [
       '--handler=sqlite',
-      `--sqlite-url=file:${dataDir}/`,
+      // WAL with synchronous=NORMAL: a commit survives the process being killed (what the tests and a developer's
+      // machine meet) without an fsync per write, which otherwise caps writes at the disk's sync rate.
+      `--sqlite-url=file:${dataDir}/?_pragma=synchronous(normal)`,
       `--state-dir=${dataDir}`,
       `--listen-addr=127.0.0.1:${port}`,
       '--debug-addr=-',

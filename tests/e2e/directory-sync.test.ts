@@ -20,7 +20,7 @@ import type { DirectorySource } from '../../api/src/domain/directory/directory-s
 import { createDirectorySync } from '../../api/src/domain/directory/sync-directory.js';
 import { apiClient, startCampus, tokenFor, type CampusUnderTest } from '../support/campus-server.js';
 import type { SyncStatus } from '../support/directory-sync.js';
-import { startPrivateDevTenant, type DevControls } from '../support/private-dev-tenant.js';
+import { graphGatewayConfig, startPrivateDevTenant, type DevControls } from '../support/dev-tenant.js';
 import type { DevTenantInfo } from '../support/provided-context.js';
 
 let tenant: RunningDevTenant;
@@ -87,13 +87,7 @@ async function rig(
 ) {
   const db = mongo.db(dbName);
   await ensureIndexes(db);
-  const graph = createGraphGateway({
-    tenantId: on.tenantId,
-    clientId: on.clientId,
-    clientSecret: on.clientSecret,
-    authorityHost: on.url,
-    graphBaseUrl: on.url,
-  });
+  const graph = createGraphGateway(graphGatewayConfig(on));
   return createDirectorySync({
     directory: createDirectoryStore(db),
     syncStates: createSyncStateStore(db),

@@ -6,7 +6,7 @@ import type { RunningDevTenant } from '@campus/infra/dev-tenant';
 import { ADELE_VANCE_ID, NESTOR_WILKE_ID, PATTI_FERNANDEZ_ID } from '@campus/infra/dev-tenant/personas';
 import { startFerretDb, type RunningFerretDb } from '@campus/infra/ferretdb';
 import { apiClient, startCampus, tokenFor, type CampusUnderTest } from '../support/campus-server.js';
-import { startPrivateDevTenant, type DevControls } from '../support/private-dev-tenant.js';
+import { startPrivateDevTenant, type DevControls } from '../support/dev-tenant.js';
 import type { DevTenantInfo } from '../support/provided-context.js';
 
 function nextWeek(time: string) {

@@ -15,7 +15,7 @@ import { createBookSessionEvent } from '../../api/src/domain/calendar/book-sessi
 import type { RunningDevTenant } from '@campus/infra/dev-tenant';
 import { NESTOR_WILKE_ID, PATTI_FERNANDEZ_ID } from '@campus/infra/dev-tenant/personas';
 import { apiClient, startCampus, tokenFor, type CampusUnderTest } from '../support/campus-server.js';
-import { startPrivateDevTenant, type DevControls } from '../support/private-dev-tenant.js';
+import { graphGatewayConfig, startPrivateDevTenant, type DevControls } from '../support/dev-tenant.js';
 import type { DevTenantInfo } from '../support/provided-context.js';
 
 const FAULTS = { throttleRate: 0.1, unavailableRate: 0.1, retryAfterSeconds: 1, seed: 20 };
@@ -164,14 +164,7 @@ describe('Graph writes under 20% failures', () => {
     const db: Db = mongo.db(`campus_mail_${randomUUID().slice(0, 8)}`);
     await ensureIndexes(db);
     // No gateway retries: every failure comes back to the outbox, which retries with its own backoff.
-    const graph = createGraphGateway({
-      tenantId: info.tenantId,
-      clientId: info.clientId,
-      clientSecret: info.clientSecret,
-      authorityHost: info.url,
-      graphBaseUrl: info.url,
-      maxRetries: 0,
-    });
+    const graph = createGraphGateway({ ...graphGatewayConfig(info), maxRetries: 0 });
     const stores = createMongoStores(db);
     const booking = createBookSessionEvent({
       ...stores,

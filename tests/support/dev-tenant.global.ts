@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { ensureDevCertificates } from '../../infra/local/dev-ca.js';
 import { startDevTenant } from '../../infra/local/dev-tenant/index.js';
-import { devTenantInfo } from './private-dev-tenant.js';
+import { devTenantInfo } from './dev-tenant.js';
 
 /**
  * Starts one dev tenant (Entra + Graph emulator over HTTPS) for the whole run and provides where it is.

@@ -25,6 +25,17 @@ export function devTenantInfo(tenant: RunningDevTenant): DevTenantInfo {
   };
 }
 
+/** What createGraphGateway needs to call the dev tenant as the Campus app (client credentials). */
+export function graphGatewayConfig(info: DevTenantInfo) {
+  return {
+    tenantId: info.tenantId,
+    clientId: info.clientId,
+    clientSecret: info.clientSecret,
+    authorityHost: info.url,
+    graphBaseUrl: info.url,
+  };
+}
+
 /** The test controls of the dev tenant at `url`; an answer other than 2xx throws with its status and body. */
 export function devControls(url: string): DevControls {
   return async <T>(method: string, path: string, body?: unknown): Promise<T> => {

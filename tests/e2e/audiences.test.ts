@@ -5,9 +5,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningDevTenant } from '@campus/infra/dev-tenant';
 import { ADELE_VANCE_ID, NESTOR_WILKE_ID, PATTI_FERNANDEZ_ID } from '@campus/infra/dev-tenant/personas';
-import { apiClient, startCampus, tokenFor, type CampusUnderTest } from '../support/campus-server.js';
+import {
+  apiClient,
+  startCampus,
+  successBodies,
+  tokenFor,
+  type ApiCall,
+  type CampusUnderTest,
+} from '../support/campus-server.js';
 import { syncDirectory } from '../support/directory-sync.js';
-import { startPrivateDevTenant, type DevControls } from '../support/private-dev-tenant.js';
+import { startPrivateDevTenant, type DevControls } from '../support/dev-tenant.js';
 import type { DevTenantInfo } from '../support/provided-context.js';
 
 type DirectoryUser = RunningDevTenant['state']['users'] extends Map<string, infer U> ? U : never;
@@ -15,14 +22,7 @@ type DirectoryUser = RunningDevTenant['state']['users'] extends Map<string, infe
 let tenant: RunningDevTenant;
 let dev: DevControls;
 let campus: CampusUnderTest;
-let asOrganizer: ReturnType<typeof apiClient>;
-
-async function api<T>(method: string, route: string, body?: unknown): Promise<T> {
-  const answer = await asOrganizer<T>(method, route, body);
-  if (answer.status >= 300)
-    throw new Error(`${method} ${route} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-  return answer.body;
-}
+let api: ApiCall;
 
 const total = async (rule: unknown) =>
   (await api<{ total: number }>('POST', '/api/audiences/preview', { rule })).total;
@@ -69,7 +69,7 @@ beforeAll(async () => {
     // Synced only when the test asks, so each step waits for the round it asked for.
     env: { DIRECTORY_SYNC_INTERVAL_MS: '0' },
   });
-  asOrganizer = apiClient(campus.url, await tokenFor(campus.devTenant, PATTI_FERNANDEZ_ID));
+  api = successBodies(apiClient(campus.url, await tokenFor(campus.devTenant, PATTI_FERNANDEZ_ID)));
   await syncDirectory(api, { full: true, timeoutMs: 240_000 });
 }, 300_000);
 afterAll(async () => {

@@ -69,3 +69,17 @@ export function apiClient(baseUrl: string, token: string | null) {
     return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
   };
 }
+
+/** A call to the Campus API that answers the body of a success. */
+export type ApiCall = <T>(method: string, route: string, body?: unknown) => Promise<T>;
+
+/** `client`'s calls as ApiCall: an answer of 300 or more throws, naming the route, the status and the body. */
+export function successBodies(client: ReturnType<typeof apiClient>): ApiCall {
+  return async <T>(method: string, route: string, body?: unknown): Promise<T> => {
+    const answer = await client<T>(method, route, body);
+    if (answer.status >= 300) {
+      throw new Error(`${method} ${route} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    }
+    return answer.body;
+  };
+}

@@ -1,4 +1,5 @@
 /** Runs the directory sync of a running Campus through its API, as an organizer would, and waits for it to finish. */
+import type { ApiCall } from './campus-server.js';
 
 /** What GET /api/directory/sync answers, as far as waiting needs it. */
 export interface SyncStatus {
@@ -9,8 +10,6 @@ export interface SyncStatus {
   lastError: { message: string; at: string } | null;
   graphRequests: { delta: number; count: number; enrichmentBatches: number; enrichmentRequests: number };
 }
-
-export type ApiCall = <T>(method: string, route: string, body?: unknown) => Promise<T>;
 
 /**
  * Asks for a sync (`full`: everyone, else the changes since the last one) and polls its status until a run that

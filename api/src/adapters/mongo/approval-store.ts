@@ -1,4 +1,4 @@
-import type { Db, FindCursor, WithId } from 'mongodb';
+import type { Db, Filter, FindCursor, WithId } from 'mongodb';
 import type {
   ApprovalDecision,
   ApprovalDecisionStore,
@@ -41,6 +41,20 @@ export function createApprovalStore(db: Db): ApprovalStore {
   const requests = db.collection<ApprovalRequestDocument>(collectionNames.approvalRequests);
   const many = async (cursor: FindCursor<WithId<ApprovalRequestDocument>>) =>
     (await cursor.toArray()).map(toRequest);
+  /** A worker's list across tenants: the first `limit` requests the filter selects, earliest `field` first. */
+  const earliest = (
+    filter: Filter<ApprovalRequestDocument>,
+    field: 'requestedAt' | 'remindAt' | 'expiresAt',
+    limit: number,
+  ) =>
+    withStore(() =>
+      many(
+        requests
+          .find(filter)
+          .sort({ [field]: 1 })
+          .limit(limit),
+      ),
+    );
   return {
     insert: ({ id, ...rest }) =>
       withStore(async () =>
@@ -90,32 +104,15 @@ export function createApprovalStore(db: Db): ApprovalStore {
         ),
       ),
     listResolving: (before, limit) =>
-      withStore(() =>
-        many(
-          requests
-            .find({ status: 'resolving', requestedAt: { $lt: before } })
-            .sort({ requestedAt: 1 })
-            .limit(limit),
-        ),
-      ),
+      earliest({ status: 'resolving', requestedAt: { $lt: before } }, 'requestedAt', limit),
     listDueReminders: (now, limit) =>
-      withStore(() =>
-        many(
-          requests
-            .find({ status: 'pending', remindedAt: null, remindAt: { $lte: now }, expiresAt: { $gt: now } })
-            .sort({ remindAt: 1 })
-            .limit(limit),
-        ),
+      earliest(
+        { status: 'pending', remindedAt: null, remindAt: { $lte: now }, expiresAt: { $gt: now } },
+        'remindAt',
+        limit,
       ),
     listExpired: (now, limit) =>
-      withStore(() =>
-        many(
-          requests
-            .find({ status: { $in: OPEN }, expiresAt: { $lte: now } })
-            .sort({ expiresAt: 1 })
-            .limit(limit),
-        ),
-      ),
+      earliest({ status: { $in: OPEN }, expiresAt: { $lte: now } }, 'expiresAt', limit),
   };
 }
 

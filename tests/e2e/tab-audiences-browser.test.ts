@@ -250,6 +250,15 @@ describe('the Audiences page in Chromium, against a synced directory', () => {
     await expect.poll(() => descriptionOf(groupId), { timeout: uiTimeoutMs }).toContain(reason);
     expect(await groupId.getAttribute('aria-invalid')).toBe('true');
     expect(await descriptionOf(condition('1').getByRole('textbox', { name: 'Value' }))).not.toContain(reason);
+
+    // Nothing saved yet: starting anew asks first.
+    await page.getByRole('button', { name: 'New audience', exact: true }).click();
+    await page
+      .getByRole('alertdialog', { name: 'Discard your changes?' })
+      .getByRole('button', { name: 'Discard changes' })
+      .click();
+    await expect.poll(() => condition('1').getByRole('textbox', { name: 'Value' }).inputValue()).toBe('');
+    expect(await condition('2').count()).toBe(0);
   });
 
   it('lists the members of a saved audience, renames it and deletes it', { timeout: 180_000 }, async () => {

@@ -12,8 +12,9 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, type ApiClient } from '../api-client.js';
-import type { AudienceView } from '../api-types.js';
+import type { AudienceRule, AudienceView } from '../api-types.js';
 import { ErrorBar } from '../shared/error-bar.js';
+import { DiscardDialog } from './discard-dialog.js';
 import { GroupEditor, type EditorContext } from './group-editor.js';
 import { MembersDialog } from './members-dialog.js';
 import { lookUpNames } from './person-names.js';
@@ -49,6 +50,11 @@ interface SaveFailure {
 
 const nameCodes = new Set(['CAMPUS_ERR_AUDIENCE_NAME_TAKEN']);
 
+/** What saving would store, to tell whether there is anything to lose. */
+function snapshotOf(name: string, description: string, rule: AudienceRule | null): string {
+  return JSON.stringify({ name: name.trim(), description: description.trim(), rule });
+}
+
 /** Organizers say who should hear about a session, see how many and who, and keep the rule as a named audience. */
 export function AudiencesPage({ api }: { api: ApiClient }) {
   const styles = useStyles();
@@ -65,6 +71,8 @@ export function AudiencesPage({ api }: { api: ApiClient }) {
   const [openError, setOpenError] = useState<{ title: string; error: Error } | null>(null);
   const [focusId, setFocusId] = useState<string | null>(null);
   const openCount = useRef(0);
+  const [savedAs, setSavedAs] = useState(() => snapshotOf('', '', null));
+  const [leaving, setLeaving] = useState<(() => void) | null>(null);
 
   const translation = useMemo(() => toRule(tree), [tree]);
   const ruleKey = JSON.stringify(translation.rule);
@@ -80,6 +88,9 @@ export function AudiencesPage({ api }: { api: ApiClient }) {
     (nameCodes.has(failure.error.code) || failure.error.field === '/name')
       ? failure.error.message
       : undefined;
+  const dirty = snapshotOf(name, description, translation.rule) !== savedAs;
+  /** Goes elsewhere at once when nothing would be lost, else once the organizer agrees. */
+  const leave = (go: () => void) => (dirty ? setLeaving(() => go) : go());
   const saveFailedOtherwise = !nameError && failure !== null && !nodeOfRuleError(failure.error, translation);
 
   useEffect(() => {
@@ -103,6 +114,7 @@ export function AudiencesPage({ api }: { api: ApiClient }) {
     openCount.current += 1;
     const opening = openCount.current;
     setTree(next);
+    setSavedAs(snapshotOf(audience?.name ?? '', audience?.description ?? '', toRule(next).rule));
     setName(audience?.name ?? '');
     setDescription(audience?.description ?? '');
     setOpened(audience);
@@ -152,6 +164,7 @@ export function AudiencesPage({ api }: { api: ApiClient }) {
         opened && !asNew ? await api.updateAudience(opened.id, body) : await api.createAudience(body);
       saved.upsert(result);
       setOpened(result);
+      setSavedAs(snapshotOf(result.name, result.description ?? '', body.rule));
       setNotice(`Saved “${result.name}”.`);
     } catch (error) {
       setFailure({ rule: ruleKey, error: error as Error });
@@ -166,12 +179,13 @@ export function AudiencesPage({ api }: { api: ApiClient }) {
         api={api}
         saved={saved}
         openedId={opened?.id ?? null}
-        onOpen={open}
+        onOpen={(audience) => leave(() => open(audience))}
         onRenamed={(renamed) => {
           saved.upsert(renamed);
           if (renamed.id === opened?.id) {
             setOpened(renamed);
             setName(renamed.name);
+            if (!dirty) setSavedAs(snapshotOf(renamed.name, description, translation.rule));
           }
         }}
         onDeleted={(id) => {
@@ -184,8 +198,17 @@ export function AudiencesPage({ api }: { api: ApiClient }) {
           <Subtitle2 as="h2" className={styles.title}>
             {opened ? `Audience “${opened.name}”` : 'New audience'}
           </Subtitle2>
-          <Button onClick={() => load(createTree(), null)}>New audience</Button>
+          <Button onClick={() => leave(() => load(createTree(), null))}>New audience</Button>
         </div>
+        <DiscardDialog
+          open={leaving !== null}
+          what={opened ? `“${opened.name}”` : 'this new audience'}
+          onDiscard={() => {
+            leaving?.();
+            setLeaving(null);
+          }}
+          onKeep={() => setLeaving(null)}
+        />
         {notice && (
           <MessageBar intent="success">
             <MessageBarBody>{notice}</MessageBarBody>

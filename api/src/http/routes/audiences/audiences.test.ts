@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pid } from '../../../domain/audiences/test-support.js';
 import { bearer, buildTestApp, testUsers } from '../../test-support.js';
+import { createSession } from '../registrations/route-support.js';
 import { testAudiences } from './test-support.js';
 
 const GROUP = pid(900);
@@ -245,25 +246,13 @@ describe('audience routes', () => {
   });
 
   it('leaves out people who registered for a session on the topic', async () => {
-    const start = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-    const session = await t.app.inject({
-      method: 'POST',
-      url: '/api/sessions',
-      headers: bearer(testUsers.organizer),
-      payload: {
-        title: 'Power BI for month-end reporting',
-        abstract: 'Dashboards that read SAP.',
-        presenterId: testUsers.presenter.id,
-        start: { dateTime: `${start}T10:00:00`, timeZone: 'Europe/Paris' },
-        end: { dateTime: `${start}T11:00:00`, timeZone: 'Europe/Paris' },
-        capacity: 10,
-        online: true,
-      },
+    const sessionId = await createSession(t, 10, {
+      title: 'Power BI for month-end reporting',
+      abstract: 'Dashboards that read SAP.',
     });
-    expect(session.statusCode).toBe(201);
     const registered = await t.app.inject({
       method: 'POST',
-      url: `/api/sessions/${session.json().id}/registrations`,
+      url: `/api/sessions/${sessionId}/registrations`,
       headers: bearer(testUsers.employee),
     });
     expect(registered.json()).toMatchObject({ status: 'confirmed' });

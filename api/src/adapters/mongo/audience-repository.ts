@@ -57,7 +57,9 @@ function decodeCursor(cursor: string): string {
   } catch {
     // not JSON: answered below like any other foreign cursor
   }
-  throw createError('CAMPUS_ERR_VALIDATION', 'cursor is not a page cursor returned by this list', { details: { location: 'querystring', field: '/cursor' } });
+  throw createError('CAMPUS_ERR_VALIDATION', 'cursor is not a page cursor returned by this list', {
+    details: { location: 'querystring', field: '/cursor' },
+  });
 }
 
 /**
@@ -65,13 +67,15 @@ function decodeCursor(cursor: string): string {
  * so for inserts but reports an update that breaks a unique index as an internal error naming SQLite's constraint.
  */
 const isDuplicateKey = (error: unknown) =>
-  error instanceof MongoServerError && (error.code === 11000 || /UNIQUE constraint failed/.test(error.message));
+  error instanceof MongoServerError &&
+  (error.code === 11000 || /UNIQUE constraint failed/.test(error.message));
 
 /** Saved audiences on MongoDB/FerretDB; the unique index (tenantId, nameKey) decides name clashes. */
 export function createAudienceRepository(db: Db): AudienceRepository {
   const audiences = db.collection<AudienceDocument>(collectionNames.audiences);
   return {
-    insert: (audience) => withStore(async () => ((await tryInsert(audiences, toDocument(audience))) ? 'inserted' : 'nameTaken')),
+    insert: (audience) =>
+      withStore(async () => ((await tryInsert(audiences, toDocument(audience))) ? 'inserted' : 'nameTaken')),
 
     findById: (scope, id) =>
       withStore(async () => {
@@ -81,25 +85,38 @@ export function createAudienceRepository(db: Db): AudienceRepository {
 
     list: (scope, page) =>
       withStore(async () => {
-        const filter = inTenant<AudienceDocument>(scope, page.cursor === null ? {} : { nameKey: { $gt: decodeCursor(page.cursor) } });
+        const filter = inTenant<AudienceDocument>(
+          scope,
+          page.cursor === null ? {} : { nameKey: { $gt: decodeCursor(page.cursor) } },
+        );
         // One extra document tells whether another page follows.
-        const documents = await audiences.find(filter).sort({ nameKey: 1 }).limit(page.limit + 1).toArray();
+        const documents = await audiences
+          .find(filter)
+          .sort({ nameKey: 1 })
+          .limit(page.limit + 1)
+          .toArray();
         const shown = documents.slice(0, page.limit);
         const last = shown.at(-1);
         return {
           audiences: shown.map(toAudience),
-          nextCursor: documents.length > page.limit && last ? Buffer.from(JSON.stringify([last.nameKey])).toString('base64url') : null,
+          nextCursor:
+            documents.length > page.limit && last
+              ? Buffer.from(JSON.stringify([last.nameKey])).toString('base64url')
+              : null,
         };
       }),
 
     update: (scope, id, changes) =>
       withStore(async () => {
         const set: Partial<AudienceDocument> = { updatedAt: changes.updatedAt };
-        if (changes.name !== undefined) Object.assign(set, { name: changes.name, nameKey: nameKeyOf(changes.name) });
+        if (changes.name !== undefined)
+          Object.assign(set, { name: changes.name, nameKey: nameKeyOf(changes.name) });
         if (changes.description !== undefined) set.description = changes.description;
         if (changes.rule !== undefined) set.rule = changes.rule;
         try {
-          const result = await audiences.updateOne(inTenant<AudienceDocument>(scope, { _id: id }), { $set: set });
+          const result = await audiences.updateOne(inTenant<AudienceDocument>(scope, { _id: id }), {
+            $set: set,
+          });
           return result.matchedCount === 0 ? 'notFound' : 'updated';
         } catch (error) {
           if (isDuplicateKey(error)) return 'nameTaken';
@@ -108,6 +125,9 @@ export function createAudienceRepository(db: Db): AudienceRepository {
       }),
 
     delete: (scope, id) =>
-      withStore(async () => (await audiences.deleteOne(inTenant<AudienceDocument>(scope, { _id: id }))).deletedCount === 1),
+      withStore(
+        async () =>
+          (await audiences.deleteOne(inTenant<AudienceDocument>(scope, { _id: id }))).deletedCount === 1,
+      ),
   };
 }

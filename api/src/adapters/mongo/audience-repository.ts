@@ -1,39 +1,18 @@
 import { MongoServerError, type Db } from 'mongodb';
 import { createError } from '../../errors.js';
 import type { AudienceRepository, SavedAudience } from '../../domain/audiences/audience.js';
-import type { AudienceRule } from '../../domain/audiences/audience-rule.js';
 import { parseAudienceRule } from '../../domain/audiences/parse-audience-rule.js';
 import { collectionNames } from './collections.js';
 import { tryInsert, withStore } from './store-errors.js';
 import { inTenant } from './tenant-filter.js';
 
 /** Stored form of a saved audience; `_id` is its id, `nameKey` its lower-cased name (unique per tenant). */
-export interface AudienceDocument {
-  _id: string;
-  tenantId: string;
-  name: string;
-  nameKey: string;
-  description: string | null;
-  rule: AudienceRule;
-  createdBy: { id: string; displayName: string };
-  createdAt: Date;
-  updatedAt: Date;
-}
+export type AudienceDocument = Omit<SavedAudience, 'id'> & { _id: string; nameKey: string };
 
 const nameKeyOf = (name: string) => name.toLowerCase();
 
-function toDocument(audience: SavedAudience): AudienceDocument {
-  return {
-    _id: audience.id,
-    tenantId: audience.tenantId,
-    name: audience.name,
-    nameKey: nameKeyOf(audience.name),
-    description: audience.description,
-    rule: audience.rule,
-    createdBy: { ...audience.createdBy },
-    createdAt: audience.createdAt,
-    updatedAt: audience.updatedAt,
-  };
+function toDocument({ id, ...audience }: SavedAudience): AudienceDocument {
+  return { _id: id, ...audience, nameKey: nameKeyOf(audience.name), createdBy: { ...audience.createdBy } };
 }
 
 function toAudience(document: AudienceDocument): SavedAudience {

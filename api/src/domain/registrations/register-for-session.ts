@@ -76,6 +76,9 @@ export async function registerForSession(
     // A seat may have freed while this request joined the queue: make sure someone takes it.
     const taken = (await deps.seats.countTaken(actor, [session.id])).get(session.id) ?? 0;
     if (taken < session.capacity) await tryPromote(deps, actor, session.id);
+    // A waitlist read that starts now still finds them waiting: nothing changed, and the place is current.
+    const position = await deps.positions.of(placed.registration);
+    if (position !== null) return { registration: placed.registration, session, position };
   }
   // Read back: the calendar booking may have sent the invitation, or a promotion taken the person off the waitlist.
   const settled = (await reloadRegistration(deps, actor, placed.registration.id)) ?? placed.registration;

@@ -1,7 +1,9 @@
 /**
  * The outbox survives a crash between the database write and the Graph call: the real server runs as a child
  * process, is SIGKILLed while its Graph write is on the wire, and a new process on the same database finishes the
- * work. Outlook (the dev tenant) then holds exactly one event and one invitation per attendee.
+ * work. Outlook (the dev tenant) then holds exactly one event and one invitation per attendee. It also survives a
+ * crash between a change and the recording of its calendar request (the store relay swallows that insert): the
+ * change itself implies the update, which the restarted worker finds.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -19,6 +21,7 @@ import {
   PATTI_FERNANDEZ_ID,
 } from '@campus/infra/dev-tenant/personas';
 import { apiClient, tokenFor } from '../support/campus-server.js';
+import { startMongoRelay, type MongoRelay } from '../support/mongo-relay.js';
 import type { DevTenantInfo } from '../support/provided-context.js';
 
 /**
@@ -63,6 +66,7 @@ describe('a crash between the database write and the Graph call', () => {
   let graphUrl: string;
   let caCerts: string;
   let mongo: MongoClient;
+  let mongoRelay: MongoRelay;
   let db: Db;
   const dbName = `campus_crash_${randomUUID().slice(0, 8)}`;
   const children = new Set<CampusChild>();
@@ -76,7 +80,7 @@ describe('a crash between the database write and the Graph call', () => {
         ...process.env,
         NODE_EXTRA_CA_CERTS: caCerts,
         PORT: '0',
-        MONGODB_URI: inject('mongodbUri'),
+        MONGODB_URI: mongoRelay.uri,
         MONGODB_DB: dbName,
         AZURE_TENANT_ID: info.tenantId,
         AZURE_CLIENT_ID: info.clientId,
@@ -131,7 +135,12 @@ describe('a crash between the database write and the Graph call', () => {
   /** The organizer's event and the meeting messages it sent, from Outlook's side. */
   async function outlook(subject: string) {
     const { value: events } = (await dev('GET', `/calendars/${NESTOR_WILKE_ID}/events`)) as {
-      value: Array<{ id: string; subject: string; attendees: Array<{ emailAddress: { address: string } }> }>;
+      value: Array<{
+        id: string;
+        subject: string;
+        start: { dateTime: string };
+        attendees: Array<{ emailAddress: { address: string } }>;
+      }>;
     };
     const booked = events.filter((event) => event.subject === subject);
     const { value: messages } = (await dev('GET', '/outbox')) as {
@@ -140,16 +149,19 @@ describe('a crash between the database write and the Graph call', () => {
     const about = messages.filter(
       (message) => message.subject === subject || message.subject === `Canceled: ${subject}`,
     );
+    const recipients = (kind: string) =>
+      about
+        .filter((message) => message.kind === kind)
+        .flatMap((message) => message.toAddresses.map((to) => to.toLowerCase()))
+        .sort();
     return {
       events: booked,
       attendees: booked
         .flatMap((event) => event.attendees.map((attendee) => attendee.emailAddress.address.toLowerCase()))
         .sort(),
-      invitations: about
-        .filter((message) => message.kind === 'meetingRequest')
-        .flatMap((message) => message.toAddresses.map((to) => to.toLowerCase()))
-        .sort(),
-      cancellations: about.filter((message) => message.kind === 'meetingCancellation').length,
+      invitations: recipients('meetingRequest'),
+      updates: recipients('meetingUpdate'),
+      cancellations: recipients('meetingCancellation'),
     };
   }
 
@@ -191,6 +203,7 @@ describe('a crash between the database write and the Graph call', () => {
     };
     relay = startGraphRelay(Number(new URL(tenant.url).port));
     graphUrl = `https://localhost:${await relay.listen()}`;
+    mongoRelay = await startMongoRelay(inject('mongodbUri'));
     mongo = new MongoClient(inject('mongodbUri'));
     await mongo.connect();
     db = mongo.db(dbName);
@@ -198,6 +211,7 @@ describe('a crash between the database write and the Graph call', () => {
   afterAll(async () => {
     for (const child of [...children]) await child.kill();
     await relay?.close();
+    await mongoRelay?.close();
     await tenant?.stop();
     await mongo?.db(dbName).dropDatabase();
     await mongo?.close();
@@ -257,7 +271,7 @@ describe('a crash between the database write and the Graph call', () => {
       'alexw@contoso-dev.onmicrosoft.com',
     ]);
     expect(booked.invitations).toEqual(booked.attendees);
-    expect(booked.cancellations).toBe(0);
+    expect(booked.cancellations).toEqual([]);
     await second.kill();
   });
 
@@ -315,6 +329,128 @@ describe('a crash between the database write and the Graph call', () => {
     expect(booked.events).toHaveLength(1);
     expect(booked.attendees).toEqual(['adelev@contoso-dev.onmicrosoft.com']);
     expect(booked.invitations).toEqual(['adelev@contoso-dev.onmicrosoft.com']);
+    await second.kill();
+  });
+  const adeleMail = 'adelev@contoso-dev.onmicrosoft.com';
+  const alexMail = 'alexw@contoso-dev.onmicrosoft.com';
+
+  /** A session Nestor presents, with these people registered and on its Outlook event. */
+  async function bookedSession(child: CampusChild, subject: string, time: string, people: string[]) {
+    const asOrganizer = apiClient(child.url, await tokenFor(info, PATTI_FERNANDEZ_ID));
+    const [hours, minutes] = time.split(':').map(Number);
+    const end = `${String(hours! + 1).padStart(2, '0')}:${String(minutes).padStart(2, '0')}:00`;
+    const created = await asOrganizer<{ id: string }>('POST', '/api/sessions', {
+      title: subject,
+      abstract: 'A crash test session.',
+      presenterId: NESTOR_WILKE_ID,
+      start: nextWeek(`${time}:00`),
+      end: nextWeek(end),
+      capacity: 5,
+      online: true,
+    });
+    expect(created.status).toBe(201);
+    for (const person of people) {
+      const registered = await apiClient(child.url, await tokenFor(info, person))(
+        'POST',
+        `/api/sessions/${created.body.id}/registrations`,
+      );
+      expect(registered.status).toBe(201);
+    }
+    await vi.waitFor(async () => expect((await outlook(subject)).attendees).toHaveLength(people.length), {
+      timeout: 30_000,
+      interval: 100,
+    });
+    await vi.waitFor(async () => expect(await openItems(created.body.id)).toBe(0), {
+      timeout: 30_000,
+      interval: 100,
+    });
+    return { id: created.body.id, asOrganizer };
+  }
+
+  /** Kills `child` when it is about to record a calendar request: its change is stored, the request is not. */
+  async function killBeforeCalendarRequest(
+    child: CampusChild,
+    change: () => Promise<unknown>,
+  ): Promise<void> {
+    const swallowed = mongoRelay.swallowNext(
+      (command) => command.insert === 'outbox' && command.$db === dbName,
+    );
+    const changing = change().catch(() => null);
+    await swallowed;
+    await child.kill();
+    await changing;
+  }
+
+  it('takes a cancelled attendee off the event exactly once when the process dies before requesting it', async () => {
+    const subject = 'Intune compliance policies';
+    const first = await startChild();
+    const { id } = await bookedSession(first, subject, '16:00', [ADELE_VANCE_ID, ALEX_WILBER_ID]);
+    const asAlex = apiClient(first.url, await tokenFor(info, ALEX_WILBER_ID));
+
+    await killBeforeCalendarRequest(first, () => asAlex('DELETE', `/api/sessions/${id}/registrations/me`));
+    // The cancellation is stored, its request is not, and Outlook still has Alex: the data alone says what is owed.
+    const alexRegistration = () =>
+      db.collection('registrations').findOne({ sessionId: id, userId: ALEX_WILBER_ID });
+    expect(await alexRegistration()).toMatchObject({ status: 'cancelled', invite: 'sent' });
+    expect(await openItems(id)).toBe(0);
+    expect((await outlook(subject)).attendees).toEqual([adeleMail, alexMail]);
+
+    const second = await startChild();
+    await vi.waitFor(async () => expect((await outlook(subject)).attendees).toEqual([adeleMail]), {
+      timeout: 60_000,
+      interval: 250,
+    });
+    await vi.waitFor(async () => expect(await openItems(id)).toBe(0), { timeout: 30_000, interval: 250 });
+    expect(await alexRegistration()).toMatchObject({ status: 'cancelled', invite: 'pending' });
+    const booked = await outlook(subject);
+    expect(booked.events).toHaveLength(1);
+    expect(booked.invitations).toEqual([adeleMail, alexMail]);
+    expect(booked.cancellations).toEqual([alexMail]);
+    expect(booked.updates).toEqual([]);
+    await second.kill();
+  });
+
+  it('moves the event to the new time exactly once when the process dies before requesting it', async () => {
+    const subject = 'Defender for Endpoint triage';
+    const first = await startChild();
+    const { id, asOrganizer } = await bookedSession(first, subject, '08:00', [ADELE_VANCE_ID]);
+    const moved = { start: nextWeek('13:00:00'), end: nextWeek('14:00:00') };
+
+    await killBeforeCalendarRequest(first, () => asOrganizer('PATCH', `/api/sessions/${id}`, moved));
+    const stored = () =>
+      db
+        .collection<{
+          _id: string;
+          start: { dateTime: string };
+          calendar: { pendingUpdate?: string | null };
+        }>('sessions')
+        .findOne({ _id: id });
+    expect(await stored()).toMatchObject({
+      start: { dateTime: moved.start.dateTime },
+      calendar: { pendingUpdate: expect.any(String) },
+    });
+    expect(await openItems(id)).toBe(0);
+    expect((await outlook(subject)).events[0]!.start.dateTime).toContain('T08:00:00');
+
+    const second = await startChild();
+    await vi.waitFor(
+      async () => expect((await outlook(subject)).events[0]!.start.dateTime).toContain('T13:00:00'),
+      {
+        timeout: 60_000,
+        interval: 250,
+      },
+    );
+    await vi.waitFor(async () => expect((await stored())?.calendar.pendingUpdate).toBeNull(), {
+      timeout: 30_000,
+      interval: 250,
+    });
+    expect(await openItems(id)).toBe(0);
+    const booked = await outlook(subject);
+    expect(booked.events).toHaveLength(1);
+    expect(booked.attendees).toEqual([adeleMail]);
+    expect(booked.invitations).toEqual([adeleMail]);
+    expect(booked.updates).toEqual([adeleMail]);
+    expect(booked.cancellations).toEqual([]);
     await second.kill();
   });
 });

@@ -23,7 +23,8 @@ const indexes: Record<keyof typeof collectionNames, IndexDescription[]> = {
     { name: 'tenant_session_user_unique', key: { tenantId: 1, sessionId: 1, userId: 1 }, unique: true },
     // listByUser: { tenantId, userId }.
     { name: 'tenant_user', key: { tenantId: 1, userId: 1 } },
-    // listSessionsWithPendingInvites: { invite: 'pending', status: 'confirmed' } grouped by tenantId, sessionId.
+    // listSessionsWithPendingInvites: { invite: 'pending', status: 'confirmed' } or { invite: 'sent', status: $nin },
+    // grouped by tenantId, sessionId.
     { name: 'pending_invites', key: { invite: 1, status: 1, tenantId: 1, sessionId: 1 } },
     // listWaitlisted: { tenantId, sessionId, status: 'waitlisted' } in arrival order.
     { name: 'tenant_session_status_arrival', key: { tenantId: 1, sessionId: 1, status: 1, 'arrival.at': 1, 'arrival.seq': 1, _id: 1 } },

@@ -8,7 +8,13 @@ const contoso = { tenantId: 'tenant-contoso' };
 const fabrikam = { tenantId: 'tenant-fabrikam' };
 
 /** A change of `registration` to `to` at `version`, as the history would record it. */
-function changeOf(registration: Registration, to: RegistrationChange['to'], version: number, seat: number | null, at = new Date(Date.UTC(2030, 0, 5, 12))): RegistrationChange {
+function changeOf(
+  registration: Registration,
+  to: RegistrationChange['to'],
+  version: number,
+  seat: number | null,
+  at = new Date(Date.UTC(2030, 0, 5, 12)),
+): RegistrationChange {
   return {
     tenantId: registration.tenantId,
     sessionId: registration.sessionId,
@@ -90,7 +96,7 @@ describe('registration repository', () => {
     // Writes through another tenant's scope touch nothing.
     const other = (await registrations.findById(contoso, 't-c'))!;
     await registrations.applyChange(fabrikam, changeOf(other, 'confirmed', 2, 3));
-    await registrations.markInvitesSent(fabrikam, ['t-c']);
+    await registrations.markInvites(fabrikam, ['t-c'], 'sent');
     expect(await registrations.findById(fabrikam, 't-c')).toBeNull();
     const untouched = await registrations.findById(contoso, 't-c');
     expect(untouched).toMatchObject({ id: 't-c', status: 'requested', seat: null, invite: 'pending' });
@@ -113,7 +119,10 @@ describe('registration repository', () => {
     await registrations.insert(made('l-3', 's-b', 'u-1', 3));
 
     const confirmedAt = new Date(Date.UTC(2030, 0, 5, 12));
-    await registrations.applyChange(scope, changeOf(made('l-1', 's-a', 'u-1', 1), 'confirmed', 2, 7, confirmedAt));
+    await registrations.applyChange(
+      scope,
+      changeOf(made('l-1', 's-a', 'u-1', 1), 'confirmed', 2, 7, confirmedAt),
+    );
     expect(await registrations.findById(scope, 'l-1')).toMatchObject({
       status: 'confirmed',
       seat: 7,
@@ -124,8 +133,8 @@ describe('registration repository', () => {
     expect((await registrations.listBySession(scope, 's-a')).map((r) => r.id)).toEqual(['l-1', 'l-2']);
     expect((await registrations.listByUser(scope, 'u-1')).map((r) => r.id)).toEqual(['l-1', 'l-3']);
 
-    await registrations.markInvitesSent(scope, ['l-1']);
-    await registrations.markInvitesSent(scope, []);
+    await registrations.markInvites(scope, ['l-1'], 'sent');
+    await registrations.markInvites(scope, [], 'sent');
     expect((await registrations.findById(scope, 'l-1'))?.invite).toBe('sent');
     expect((await registrations.findById(scope, 'l-2'))?.invite).toBe('pending');
   });
@@ -133,30 +142,70 @@ describe('registration repository', () => {
   it('applies changes forward only, and entering confirmed again makes the invite pending', async () => {
     const scope = { tenantId: 'tenant-forward' };
     const registrations = createRegistrationRepository(store.db());
-    const registration = registrationFixture({ id: 'f-1', tenantId: scope.tenantId, sessionId: 's-f', userId: 'u-f' });
+    const registration = registrationFixture({
+      id: 'f-1',
+      tenantId: scope.tenantId,
+      sessionId: 's-f',
+      userId: 'u-f',
+    });
     await registrations.insert(registration);
     await registrations.applyChange(scope, changeOf(registration, 'confirmed', 2, 1));
-    await registrations.markInvitesSent(scope, ['f-1']);
-    await registrations.applyChange(scope, changeOf({ ...registration, status: 'confirmed' }, 'cancelled', 3, null));
+    await registrations.markInvites(scope, ['f-1'], 'sent');
+    await registrations.applyChange(
+      scope,
+      changeOf({ ...registration, status: 'confirmed' }, 'cancelled', 3, null),
+    );
     // A slow writer of version 2 arrives late: it must not bring the registration back.
     await registrations.applyChange(scope, changeOf(registration, 'confirmed', 2, 1));
-    expect(await registrations.findById(scope, 'f-1')).toMatchObject({ status: 'cancelled', seat: null, version: 3, invite: 'sent' });
-    await registrations.applyChange(scope, changeOf({ ...registration, status: 'cancelled' }, 'requested', 4, null));
-    await registrations.applyChange(scope, changeOf({ ...registration, status: 'requested' }, 'confirmed', 5, 2));
-    expect(await registrations.findById(scope, 'f-1')).toMatchObject({ status: 'confirmed', seat: 2, version: 5, invite: 'pending' });
+    expect(await registrations.findById(scope, 'f-1')).toMatchObject({
+      status: 'cancelled',
+      seat: null,
+      version: 3,
+      invite: 'sent',
+    });
+    await registrations.applyChange(
+      scope,
+      changeOf({ ...registration, status: 'cancelled' }, 'requested', 4, null),
+    );
+    await registrations.applyChange(
+      scope,
+      changeOf({ ...registration, status: 'requested' }, 'confirmed', 5, 2),
+    );
+    expect(await registrations.findById(scope, 'f-1')).toMatchObject({
+      status: 'confirmed',
+      seat: 2,
+      version: 5,
+      invite: 'pending',
+    });
   });
 
   it('reads registrations stored before versions and arrivals existed as version 1, arriving at creation', async () => {
     const scope = { tenantId: 'tenant-legacy' };
     const createdAt = new Date(Date.UTC(2029, 5, 1));
-    await store.db().collection('registrations').insertOne({
-      _id: 'legacy-1' as never, tenantId: scope.tenantId, sessionId: 's-l', userId: 'u-l', displayName: 'L', mail: 'l@x', status: 'confirmed', seat: 4, invite: 'sent', createdAt, updatedAt: createdAt,
-    });
+    await store
+      .db()
+      .collection('registrations')
+      .insertOne({
+        _id: 'legacy-1' as never,
+        tenantId: scope.tenantId,
+        sessionId: 's-l',
+        userId: 'u-l',
+        displayName: 'L',
+        mail: 'l@x',
+        status: 'confirmed',
+        seat: 4,
+        invite: 'sent',
+        createdAt,
+        updatedAt: createdAt,
+      });
     const registrations = createRegistrationRepository(store.db());
     const legacy = (await registrations.findById(scope, 'legacy-1'))!;
     expect(legacy).toMatchObject({ version: 1, arrival: { at: createdAt, seq: 0 }, closedBy: null });
     await registrations.applyChange(scope, changeOf(legacy, 'cancelled', 2, null));
-    expect(await registrations.findById(scope, 'legacy-1')).toMatchObject({ status: 'cancelled', version: 2 });
+    expect(await registrations.findById(scope, 'legacy-1')).toMatchObject({
+      status: 'cancelled',
+      version: 2,
+    });
   });
 
   it('serves the waitlist in arrival order (time, then counter, then id)', async () => {
@@ -164,8 +213,20 @@ describe('registration repository', () => {
     const registrations = createRegistrationRepository(store.db());
     const at = new Date(Date.UTC(2030, 1, 1, 9));
     const later = new Date(at.getTime() + 1);
-    const waiting = (id: string, arrivalAt: Date, seq: number, status: Registration['status'] = 'waitlisted') =>
-      registrationFixture({ id, tenantId: scope.tenantId, sessionId: 's-w', userId: `u-${id}`, status, arrival: { at: arrivalAt, seq } });
+    const waiting = (
+      id: string,
+      arrivalAt: Date,
+      seq: number,
+      status: Registration['status'] = 'waitlisted',
+    ) =>
+      registrationFixture({
+        id,
+        tenantId: scope.tenantId,
+        sessionId: 's-w',
+        userId: `u-${id}`,
+        status,
+        arrival: { at: arrivalAt, seq },
+      });
     for (const registration of [
       waiting('w-d', later, 1),
       waiting('w-c', at, 7),
@@ -178,7 +239,9 @@ describe('registration repository', () => {
     }
     const queue = await registrations.listWaitlisted(scope, 's-w', 10);
     expect(queue.map((registration) => registration.id)).toEqual(['w-a2', 'w-b', 'w-c', 'w-d']);
-    expect((await registrations.listWaitlisted(scope, 's-w', 2)).map((registration) => registration.id)).toEqual(['w-a2', 'w-b']);
+    expect(
+      (await registrations.listWaitlisted(scope, 's-w', 2)).map((registration) => registration.id),
+    ).toEqual(['w-a2', 'w-b']);
   });
 
   it('lists registrations left in a passing state before a time, across tenants', async () => {
@@ -186,7 +249,9 @@ describe('registration repository', () => {
     const old = new Date(Date.UTC(2020, 0, 1));
     const recent = new Date(Date.UTC(2020, 0, 3));
     const add = (id: string, tenantId: string, status: Registration['status'], updatedAt: Date) =>
-      registrations.insert(registrationFixture({ id, tenantId, sessionId: 's-u', userId: id, status, updatedAt }));
+      registrations.insert(
+        registrationFixture({ id, tenantId, sessionId: 's-u', userId: id, status, updatedAt }),
+      );
     await add('u-req', 'tenant-u1', 'requested', old);
     await add('u-pro', 'tenant-u2', 'promoted', old);
     await add('u-app', 'tenant-u1', 'approved', old);
@@ -234,7 +299,7 @@ describe('registration repository', () => {
       { tenantId: 'tenant-pi-a', sessionId: 'pi-s1' },
     ]);
 
-    await registrations.markInvitesSent({ tenantId: 'tenant-pi-a' }, ['pi-1', 'pi-2']);
+    await registrations.markInvites({ tenantId: 'tenant-pi-a' }, ['pi-1', 'pi-2'], 'sent');
     const after = (await registrations.listSessionsWithPendingInvites(1000)).filter((entry) =>
       entry.tenantId.startsWith('tenant-pi-'),
     );
@@ -243,5 +308,33 @@ describe('registration repository', () => {
       { tenantId: 'tenant-pi-a', sessionId: 'pi-s3' },
     ]);
     expect(await registrations.listSessionsWithPendingInvites(1)).toHaveLength(1);
+  });
+
+  it('lists sessions where someone left but is still on the Outlook event, until that is recorded', async () => {
+    const registrations = createRegistrationRepository(store.db());
+    const scope = { tenantId: 'tenant-pw' };
+    const add = (
+      id: string,
+      sessionId: string,
+      status: 'cancelled' | 'requested' | 'attended' | 'confirmed',
+      invite: 'sent' | 'pending',
+    ) =>
+      registrations.insert(
+        registrationFixture({ id, tenantId: scope.tenantId, sessionId, userId: id, status, invite }),
+      );
+    await add('pw-cancelled', 'pw-s1', 'cancelled', 'sent');
+    await add('pw-again', 'pw-s2', 'requested', 'sent');
+    await add('pw-attended', 'pw-s3', 'attended', 'sent');
+    await add('pw-never-on', 'pw-s4', 'cancelled', 'pending');
+    await add('pw-on', 'pw-s5', 'confirmed', 'sent');
+    const owed = async () =>
+      (await registrations.listSessionsWithPendingInvites(1000))
+        .filter((entry) => entry.tenantId === scope.tenantId)
+        .map((entry) => entry.sessionId)
+        .sort();
+    expect(await owed()).toEqual(['pw-s1', 'pw-s2']);
+
+    await registrations.markInvites(scope, ['pw-cancelled', 'pw-again'], 'pending');
+    expect(await owed()).toEqual([]);
   });
 });

@@ -1,5 +1,9 @@
 import type { Db } from 'mongodb';
-import type { Registration, RegistrationRepository } from '../../domain/registrations/registration.js';
+import {
+  STATUSES_ON_EVENT,
+  type Registration,
+  type RegistrationRepository,
+} from '../../domain/registrations/registration.js';
 import { collections, type RegistrationDocument } from './collections.js';
 import { tryInsert, withIdempotentStore } from './store-errors.js';
 import { inTenant } from './tenant-filter.js';
@@ -129,12 +133,12 @@ export function createRegistrationRepository(db: Db): RegistrationRepository {
         return documents.map(toRegistration);
       }),
 
-    markInvitesSent: (scope, registrationIds) =>
+    markInvites: (scope, registrationIds, invite) =>
       withIdempotentStore(async () => {
         if (registrationIds.length === 0) return;
         await registrations.updateMany(
           inTenant<RegistrationDocument>(scope, { _id: { $in: registrationIds } }),
-          { $set: { invite: 'sent' } },
+          { $set: { invite } },
         );
       }),
 
@@ -143,7 +147,15 @@ export function createRegistrationRepository(db: Db): RegistrationRepository {
         // Across tenants: the calendar worker's pass, longest-waiting first. FerretDB 1.24's $group has no
         // $min or $first, so the distinct sessions are collected while reading, stopping at `limit`.
         const pending = registrations
-          .find({ invite: 'pending', status: 'confirmed' }, { projection: { tenantId: 1, sessionId: 1 } })
+          .find(
+            {
+              $or: [
+                { invite: 'pending', status: 'confirmed' },
+                { invite: 'sent', status: { $nin: [...STATUSES_ON_EVENT] } },
+              ],
+            },
+            { projection: { tenantId: 1, sessionId: 1 } },
+          )
           .sort({ updatedAt: 1, _id: 1 });
         const sessions = new Map<string, { tenantId: string; sessionId: string }>();
         // Leaving the loop early closes the cursor.

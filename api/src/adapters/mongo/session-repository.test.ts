@@ -144,4 +144,47 @@ describe('session repository', () => {
       joinUrl: 'https://teams.example/join/1',
     });
   });
+
+  it('keeps an owed Outlook update with the change that needs it, lists it across tenants, and clears only that one', async () => {
+    const sessions = createSessionRepository(store.db());
+    const scope = { tenantId: 'tenant-pending-update' };
+    const now = at(1);
+    await sessions.insert(sessionFixture({ id: 'pu-1', tenantId: scope.tenantId, startsAt: at(20) }));
+    await sessions.insert(sessionFixture({ id: 'pu-2', tenantId: scope.tenantId, startsAt: at(21) }));
+    await sessions.insert(
+      sessionFixture({ id: 'pu-3', tenantId: 'tenant-pending-elsewhere', startsAt: at(22) }),
+    );
+    const owed = async () =>
+      (await sessions.listPendingEventUpdates(now, 1000)).map((session) => [
+        session.id,
+        session.calendar.pendingUpdate,
+      ]);
+
+    await sessions.update(scope, 'pu-1', { title: 'Moved', updatedAt: now, pendingUpdate: 'change-1' });
+    await sessions.markCancelled(
+      { tenantId: 'tenant-pending-elsewhere' },
+      'pu-3',
+      { at: now, byUserId: 'o', message: 'Off' },
+      'change-3',
+    );
+    await sessions.update(scope, 'pu-2', { capacity: 30, updatedAt: now });
+    expect(await owed()).toEqual([
+      ['pu-1', 'change-1'],
+      ['pu-3', 'change-3'],
+    ]);
+    expect(await sessions.findById(scope, 'pu-1')).toMatchObject({
+      title: 'Moved',
+      calendar: { pendingUpdate: 'change-1' },
+    });
+
+    // A newer change replaced the one delivered: it stays owed.
+    await sessions.update(scope, 'pu-1', { title: 'Moved again', updatedAt: now, pendingUpdate: 'change-2' });
+    await sessions.clearPendingUpdate(scope, 'pu-1', 'change-1');
+    expect((await sessions.findById(scope, 'pu-1'))?.calendar.pendingUpdate).toBe('change-2');
+    await sessions.clearPendingUpdate(scope, 'pu-1', 'change-2');
+    await sessions.clearPendingUpdate({ tenantId: 'tenant-pending-elsewhere' }, 'pu-3', 'change-3');
+    expect(await owed()).toEqual([]);
+    expect((await sessions.findById(scope, 'pu-1'))?.calendar.pendingUpdate).toBeUndefined();
+    expect(await sessions.listPendingEventUpdates(at(25), 1000)).toEqual([]);
+  });
 });

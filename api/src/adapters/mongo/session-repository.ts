@@ -56,6 +56,8 @@ function toSession(document: SessionDocument): Session {
       transactionId: document.calendar.transactionId,
       eventId: document.calendar.eventId ?? null,
       joinUrl: document.calendar.joinUrl ?? null,
+      // Present only while an update is owed, as on sessions made before it existed.
+      ...(document.calendar.pendingUpdate ? { pendingUpdate: document.calendar.pendingUpdate } : {}),
     },
     createdAt: document.createdAt,
     updatedAt: document.updatedAt,
@@ -145,15 +147,47 @@ export function createSessionRepository(db: Db): SessionRepository {
         return documents.map(toSession);
       }),
 
-    update: (scope, id, changes) =>
+    update: (scope, id, { pendingUpdate, ...changes }) =>
       withIdempotentStore(async () => {
-        await sessions.updateOne(inTenant(scope, { _id: id }), { $set: { ...changes } });
+        // One write for the change and its pending Outlook update: a crash cannot keep one without the other.
+        await sessions.updateOne(inTenant(scope, { _id: id }), {
+          $set: {
+            ...changes,
+            ...(pendingUpdate === undefined ? {} : { 'calendar.pendingUpdate': pendingUpdate }),
+          },
+        });
       }),
 
-    markCancelled: (scope, id, cancellation) =>
+    markCancelled: (scope, id, cancellation, updateId) =>
       withIdempotentStore(async () => {
         await sessions.updateOne(inTenant(scope, { _id: id }), {
-          $set: { status: 'cancelled', cancellation, updatedAt: cancellation.at },
+          $set: {
+            status: 'cancelled',
+            cancellation,
+            updatedAt: cancellation.at,
+            'calendar.pendingUpdate': updateId,
+          },
+        });
+      }),
+
+    listPendingEventUpdates: (from, limit) =>
+      withIdempotentStore(async () => {
+        const documents = await sessions
+          .find({
+            status: { $in: ['scheduled', 'cancelled'] },
+            startsAt: { $gt: from },
+            'calendar.pendingUpdate': { $ne: null },
+          })
+          .sort({ startsAt: 1, _id: 1 })
+          .limit(limit)
+          .toArray();
+        return documents.map(toSession);
+      }),
+
+    clearPendingUpdate: (scope, id, updateId) =>
+      withIdempotentStore(async () => {
+        await sessions.updateOne(inTenant(scope, { _id: id, 'calendar.pendingUpdate': updateId }), {
+          $set: { 'calendar.pendingUpdate': null },
         });
       }),
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createError } from '../../errors.js';
 import { createInMemoryOutboxStore } from '../outbox/in-memory-outbox-store.js';
 import type { OutgoingMail } from '../outbox/outgoing-mail.js';
-import type { Registration, RegistrationRepository } from '../registrations/registration.js';
+import {
+  owesInvite,
+  owesWithdrawal,
+  type Registration,
+  type RegistrationRepository,
+} from '../registrations/registration.js';
 import type { Session, SessionRepository } from '../sessions/session.js';
 import { createBookSessionEvent } from './book-session-event.js';
 import type { CalendarGateway, EventAttendee } from './calendar-gateway.js';
@@ -105,16 +110,26 @@ function world() {
     async listAwaitingCalendarEvent() {
       return [...sessions.values()].filter((s) => !s.calendar.eventId && s.status === 'scheduled');
     },
+    async listPendingEventUpdates(from: Date) {
+      return [...sessions.values()].filter(
+        (s) => s.startsAt > from && (s.calendar.pendingUpdate ?? null) !== null,
+      );
+    },
+    async clearPendingUpdate(_s: unknown, id: string, updateId: string) {
+      const found = sessions.get(id)!;
+      if (found.calendar.pendingUpdate === updateId)
+        sessions.set(id, { ...found, calendar: { ...found.calendar, pendingUpdate: null } });
+    },
   } as unknown as SessionRepository;
   const registrationRepository = {
     async listBySession() {
       return registrations.map((r) => ({ ...r }));
     },
-    async markInvitesSent(_s: unknown, ids: string[]) {
-      for (const r of registrations) if (ids.includes(r.id)) r.invite = 'sent';
+    async markInvites(_s: unknown, ids: string[], invite: Registration['invite']) {
+      for (const r of registrations) if (ids.includes(r.id)) r.invite = invite;
     },
     async listSessionsWithPendingInvites() {
-      return registrations.some((r) => r.invite === 'pending' && r.status === 'confirmed')
+      return registrations.some((r) => owesInvite(r) || owesWithdrawal(r))
         ? [{ tenantId: 't1', sessionId: 's1' }]
         : [];
     },
@@ -235,6 +250,52 @@ describe('booking a session into Outlook through the outbox', () => {
     expect(await w.booking('h1').processPending(10)).toMatchObject({ eventsCreated: 1, sessionsSynced: 1 });
     expect(w.ops()).toEqual(['create', 'attendees']);
     expect(w.registrations[0]!.invite).toBe('sent');
+  });
+
+  it('finds a withdrawal the data implies: a cancellation whose attendee sync never ran', async () => {
+    const w = world();
+    w.registrations.push(registration('a'), registration('b'));
+    await w.booking('h1').requestAttendeeSync(scope, 's1');
+    // Cancelled, and the process died before requesting the sync: the invite still says 'sent'.
+    w.registrations[0]!.status = 'cancelled';
+    const restarted = w.booking('h2');
+    expect(await restarted.processPending(10)).toMatchObject({ sessionsSynced: 1 });
+    expect(w.calls.at(-1)).toEqual({ op: 'attendees', attendees: ['b@x.test'] });
+    expect(w.registrations.map((r) => r.invite)).toEqual(['pending', 'sent']);
+    w.advance(61_000);
+    await restarted.processPending(10);
+    expect(w.ops()).toEqual(['create', 'attendees', 'attendees']);
+  });
+
+  it('finds a change of time, and a cancellation, stored with the session when their requests never ran', async () => {
+    const w = world();
+    w.registrations.push(registration('a'));
+    await w.booking('h1').requestAttendeeSync(scope, 's1');
+    const moved = { dateTime: '2030-01-01T12:00:00', timeZone: 'UTC' };
+    w.sessions.set('s1', {
+      ...w.sessions.get('s1')!,
+      start: moved,
+      calendar: { ...w.sessions.get('s1')!.calendar, pendingUpdate: 'change-1' },
+    });
+    const restarted = w.booking('h2');
+    await restarted.processPending(10);
+    expect(w.calls.slice(2)).toEqual([{ op: 'update', attendees: ['a@x.test'] }]);
+    expect(w.sessions.get('s1')!.calendar.pendingUpdate).toBeNull();
+    w.advance(61_000);
+    await restarted.processPending(10);
+    expect(w.calls).toHaveLength(3);
+
+    const cancellation = { at, byUserId: 'o1', message: 'Pat moved on.' };
+    w.sessions.set('s1', {
+      ...w.sessions.get('s1')!,
+      status: 'cancelled',
+      cancellation,
+      calendar: { ...w.sessions.get('s1')!.calendar, pendingUpdate: 'change-2' },
+    });
+    w.advance(61_000);
+    await restarted.processPending(10);
+    expect(w.calls.slice(3)).toEqual([{ op: 'cancel', comment: 'Pat moved on.' }]);
+    expect(w.sessions.get('s1')!.calendar.pendingUpdate).toBeNull();
   });
 
   it('sends a change of time to every attendee once, and nothing when the change did not happen', async () => {

@@ -2,7 +2,7 @@ import { createMailDelivery } from '../outbox/deliver-mail.js';
 import { createOutbox, type DeliveryReport, type OutboxDeps } from '../outbox/create-outbox.js';
 import type { OutboxIntent, OutboxStore } from '../outbox/outbox.js';
 import type { MailGateway, OutgoingMail } from '../outbox/outgoing-mail.js';
-import type { RegistrationRepository } from '../registrations/registration.js';
+import { owesInvite, owesWithdrawal, type RegistrationRepository } from '../registrations/registration.js';
 import type { Session, SessionRepository } from '../sessions/session.js';
 import type { Clock, IdGenerator, TenantScope } from '../shared/tenant-scope.js';
 import type { CalendarGateway } from './calendar-gateway.js';
@@ -38,8 +38,9 @@ export interface PendingWorkReport extends DeliveryReport {
  * it is recorded in the outbox, then delivered now if Graph answers, else by the worker, with retries; none
  * throws for a Graph failure (a store failure does throw: the caller's request then fails and may be repeated).
  * Call each one right after storing the change it reflects. The window between that write and the request is
- * covered by the data itself for creation (a session without event id) and for new attendees (a confirmed
- * registration whose invite is 'pending'): the worker finds both.
+ * covered by the data itself: a session without event id (creation), a registration whose invite disagrees with its
+ * state (an attendee to add or remove, see owesInvite and owesWithdrawal), a session whose calendar.pendingUpdate is
+ * set (a new time, title or text, or a cancellation). The worker finds all of them.
  */
 export interface BookSessionEvent {
   /** Creates the session's Outlook event (with its Teams meeting); returns the session as stored afterwards. */
@@ -113,8 +114,10 @@ export function createBookSessionEvent(deps: BookSessionEventDeps): BookSessionE
   }
 
   let nextReconcileAt = 0;
-  /** Intents the data implies but whose request a crash may have prevented. */
+  /** Intents the data implies but whose request a crash may have prevented; none while the target has open work. */
   async function reconcile(limit: number): Promise<void> {
+    const idle = async (scope: TenantScope, sessionId: string) =>
+      (await deps.outbox.listOpenByTarget(scope, eventTarget(sessionId))).length === 0;
     for (const session of await deps.sessions.listAwaitingCalendarEvent(null, limit)) {
       await outbox.enqueue(
         session,
@@ -123,15 +126,31 @@ export function createBookSessionEvent(deps: BookSessionEventDeps): BookSessionE
         { kind: 'event.create', sessionId: session.id },
       );
     }
+    // A change of time, title or text, or a cancellation, stored with its update still owed to Outlook.
+    for (const session of await deps.sessions.listPendingEventUpdates(deps.clock.now(), limit)) {
+      if (!(await idle(session, session.id))) continue;
+      const intent: OutboxIntent =
+        session.status === 'cancelled'
+          ? { kind: 'event.cancel', sessionId: session.id, message: session.cancellation?.message ?? '' }
+          : { kind: 'event.update', sessionId: session.id };
+      const key = `${session.tenantId}:${intent.kind}:${session.id}:pending-${session.calendar.pendingUpdate ?? ''}`;
+      await outbox.enqueue(session, key, eventTarget(session.id), intent);
+    }
     for (const { tenantId, sessionId } of await deps.registrations.listSessionsWithPendingInvites(limit)) {
       const scope = { tenantId };
-      if ((await deps.outbox.listOpenByTarget(scope, eventTarget(sessionId))).length > 0) continue;
-      const pending = (await deps.registrations.listBySession(scope, sessionId))
-        .filter((registration) => registration.status === 'confirmed' && registration.invite === 'pending')
-        .map((registration) => registration.id)
+      if (!(await idle(scope, sessionId))) continue;
+      // Who is owed an invitation (+) or its withdrawal (-): a confirmation or a cancellation whose sync was lost.
+      const owed = (await deps.registrations.listBySession(scope, sessionId))
+        .flatMap((registration) =>
+          owesInvite(registration)
+            ? [`+${registration.id}`]
+            : owesWithdrawal(registration)
+              ? [`-${registration.id}`]
+              : [],
+        )
         .sort();
-      // Keyed by the pending set: after a delivery given up on, the same set is not tried again every pass.
-      const key = `${tenantId}:event.attendees:${sessionId}:invites-${shortHash(pending.join(','))}`;
+      // Keyed by the owed set: after a delivery given up on, the same set is not tried again every pass.
+      const key = `${tenantId}:event.attendees:${sessionId}:invites-${shortHash(owed.join(','))}`;
       await outbox.enqueue(scope, key, eventTarget(sessionId), { kind: 'event.attendees', sessionId });
     }
   }

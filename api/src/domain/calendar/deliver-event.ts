@@ -1,6 +1,6 @@
 import type { Claim, TargetHandler } from '../outbox/create-outbox.js';
 import type { DeliveredState, OutboxItem, OutboxStore } from '../outbox/outbox.js';
-import type { Registration, RegistrationRepository } from '../registrations/registration.js';
+import { owesInvite, owesWithdrawal, type RegistrationRepository } from '../registrations/registration.js';
 import type { Session, SessionRepository } from '../sessions/session.js';
 import type { TenantScope } from '../shared/tenant-scope.js';
 import type { CalendarGateway, EventAttendee, EventDetails } from './calendar-gateway.js';
@@ -93,19 +93,27 @@ export function createEventDelivery(deps: EventDeliveryDeps): TargetHandler {
       return created.eventId;
     }
 
+    // Outlook has every change once this delivery is through: the session's pending update is cleared then.
+    const pendingUpdate = session.calendar.pendingUpdate ?? null;
+    const settled = async () => {
+      if (pendingUpdate !== null) await deps.sessions.clearPendingUpdate(scope, session.id, pendingUpdate);
+    };
+
     if (session.status === 'cancelled') {
-      if (state.cancelled || (!session.calendar.eventId && !state.createAttempted)) return {};
-      // transactionId finds an event created by an answer we never saw, so it is cancelled rather than orphaned.
-      const eventId = session.calendar.eventId ?? (await create());
-      claim.assertHeld();
-      await deps.calendar.cancelEvent(
-        scope,
-        session.calendar.ownerId,
-        eventId,
-        cancelMessage(items, session),
-      );
-      state.cancelled = true;
-      await save();
+      if (!state.cancelled && (session.calendar.eventId || state.createAttempted)) {
+        // transactionId finds an event created by an answer we never saw, so it is cancelled rather than orphaned.
+        const eventId = session.calendar.eventId ?? (await create());
+        claim.assertHeld();
+        await deps.calendar.cancelEvent(
+          scope,
+          session.calendar.ownerId,
+          eventId,
+          cancelMessage(items, session),
+        );
+        state.cancelled = true;
+        await save();
+      }
+      await settled();
       return {};
     }
 
@@ -121,10 +129,12 @@ export function createEventDelivery(deps: EventDeliveryDeps): TargetHandler {
       details,
       fingerprint,
       state,
-      items,
+      // Asked for by a request, or implied by a change stored with the session (its request lost to a crash).
+      updateAsked: pendingUpdate !== null || items.some((item) => item.intent.kind === 'event.update'),
       claim,
       save,
     });
+    await settled();
     return { eventsCreated, attendeesSynced: attendeesSynced ? 1 : 0 };
   };
 }
@@ -135,12 +145,15 @@ interface SyncContext {
   details: EventDetails;
   fingerprint: string;
   state: DeliveredState;
-  items: OutboxItem[];
+  updateAsked: boolean;
   claim: Claim;
   save: () => Promise<void>;
 }
 
-/** Sends the details when they changed since last sent, and the whole attendee list when it changed; marks invites sent. */
+/**
+ * Sends the details when they changed since last sent, and the whole attendee list when it changed; then records who
+ * is on the event and who is off it, which settles what the registrations owed (owesInvite, owesWithdrawal).
+ */
 async function syncAttendees(
   deps: EventDeliveryDeps,
   scope: TenantScope,
@@ -156,8 +169,8 @@ async function syncAttendees(
   const addresses = addressesOf(attendees);
   // Unknown details (no record yet) are taken as current unless an update was asked for: a redundant update
   // would send every attendee a meeting update.
-  const updateAsked = context.items.some((item) => item.intent.kind === 'event.update');
-  const detailsChanged = context.fingerprint !== state.details && (state.details !== null || updateAsked);
+  const detailsChanged =
+    context.fingerprint !== state.details && (state.details !== null || context.updateAsked);
   let wrote = false;
   if (detailsChanged) {
     claim.assertHeld();
@@ -172,11 +185,9 @@ async function syncAttendees(
     await context.save();
     wrote = true;
   }
-  const newlyInvited = confirmed.filter((registration: Registration) => registration.invite === 'pending');
-  if (newlyInvited.length > 0)
-    await deps.registrations.markInvitesSent(
-      scope,
-      newlyInvited.map((registration) => registration.id),
-    );
+  const idsOf = (owes: typeof owesInvite) =>
+    registrations.filter(owes).map((registration) => registration.id);
+  await deps.registrations.markInvites(scope, idsOf(owesInvite), 'sent');
+  await deps.registrations.markInvites(scope, idsOf(owesWithdrawal), 'pending');
   return wrote;
 }

@@ -3,9 +3,21 @@ import type { Session, SessionRepository } from '../sessions/session.js';
 import type { Actor, Role } from '../shared/tenant-scope.js';
 import type { ApprovalRequests } from './approval-requests.js';
 import { createStoredNotifier, type Notification, type NotificationStore } from './notifier.js';
-import { compareArrival, createArrivalCounter, createWaitlistPositions, type RegistrationDeps } from './registration-flow.js';
+import {
+  compareArrival,
+  createArrivalCounter,
+  createWaitlistPositions,
+  type RegistrationDeps,
+} from './registration-flow.js';
 import { registrationIdFor } from './registration-id.js';
-import type { LeaseStore, Registration, RegistrationChange, RegistrationHistory, RegistrationRepository, SeatLedger } from './registration.js';
+import type {
+  LeaseStore,
+  Registration,
+  RegistrationChange,
+  RegistrationHistory,
+  RegistrationRepository,
+  SeatLedger,
+} from './registration.js';
 
 export const TENANT = 'tenant-test';
 
@@ -15,7 +27,13 @@ export function idOf(userId: string, sessionId: string): string {
 }
 
 export function actor(userId: string, roles: Role[] = ['employee']): Actor {
-  return { tenantId: TENANT, userId, displayName: `Person ${userId}`, mail: `${userId}@contoso.test`, roles: new Set(roles) };
+  return {
+    tenantId: TENANT,
+    userId,
+    displayName: `Person ${userId}`,
+    mail: `${userId}@contoso.test`,
+    roles: new Set(roles),
+  };
 }
 
 export function session(overrides: Partial<Session> & Pick<Session, 'id'>): Session {
@@ -55,7 +73,13 @@ function createSessions(): SessionRepository & { all: Map<string, Session> } {
       return found && found.tenantId === scope.tenantId ? { ...found } : null;
     },
     async listOverlapping(scope, startsAt, endsAt) {
-      return [...all.values()].filter((value) => value.tenantId === scope.tenantId && value.status === 'scheduled' && value.startsAt < endsAt && startsAt < value.endsAt);
+      return [...all.values()].filter(
+        (value) =>
+          value.tenantId === scope.tenantId &&
+          value.status === 'scheduled' &&
+          value.startsAt < endsAt &&
+          startsAt < value.endsAt,
+      );
     },
     async findByIds(scope, ids) {
       return ids.flatMap((id) => (all.get(id)?.tenantId === scope.tenantId ? [{ ...all.get(id)! }] : []));
@@ -67,11 +91,35 @@ function createSessions(): SessionRepository & { all: Map<string, Session> } {
       return [];
     },
     async recordCalendarEvent() {},
-    async update(_scope, id, changes) {
-      all.set(id, { ...all.get(id)!, ...changes });
+    async update(_scope, id, { pendingUpdate, ...changes }) {
+      const stored = all.get(id)!;
+      all.set(id, {
+        ...stored,
+        ...changes,
+        calendar: {
+          ...stored.calendar,
+          pendingUpdate: pendingUpdate ?? stored.calendar.pendingUpdate ?? null,
+        },
+      });
     },
-    async markCancelled(_scope, id, cancellation) {
-      all.set(id, { ...all.get(id)!, status: 'cancelled', cancellation });
+    async markCancelled(_scope, id, cancellation, updateId) {
+      const stored = all.get(id)!;
+      all.set(id, {
+        ...stored,
+        status: 'cancelled',
+        cancellation,
+        calendar: { ...stored.calendar, pendingUpdate: updateId },
+      });
+    },
+    async listPendingEventUpdates(from, limit) {
+      return [...all.values()]
+        .filter((value) => value.startsAt > from && (value.calendar.pendingUpdate ?? null) !== null)
+        .slice(0, limit);
+    },
+    async clearPendingUpdate(_scope, id, updateId) {
+      const stored = all.get(id)!;
+      if (stored.calendar.pendingUpdate === updateId)
+        all.set(id, { ...stored, calendar: { ...stored.calendar, pendingUpdate: null } });
     },
     async listOpenAcrossTenants(from) {
       return [...all.values()].filter((value) => value.status === 'scheduled' && value.startsAt > from);
@@ -81,11 +129,18 @@ function createSessions(): SessionRepository & { all: Map<string, Session> } {
 
 function createRegistrations(): RegistrationRepository & { all: Map<string, Registration> } {
   const all = new Map<string, Registration>();
-  const list = (predicate: (registration: Registration) => boolean) => [...all.values()].filter(predicate).map((registration) => ({ ...registration }));
+  const list = (predicate: (registration: Registration) => boolean) =>
+    [...all.values()].filter(predicate).map((registration) => ({ ...registration }));
   return {
     all,
     async insert(registration) {
-      if (all.has(registration.id) || [...all.values()].some((other) => other.sessionId === registration.sessionId && other.userId === registration.userId)) return 'duplicate';
+      if (
+        all.has(registration.id) ||
+        [...all.values()].some(
+          (other) => other.sessionId === registration.sessionId && other.userId === registration.userId,
+        )
+      )
+        return 'duplicate';
       all.set(registration.id, { ...registration });
       return 'inserted';
     },
@@ -99,7 +154,9 @@ function createRegistrations(): RegistrationRepository & { all: Map<string, Regi
       return list((registration) => registration.userId === userId);
     },
     async listWaitlisted(_scope, sessionId, limit) {
-      return list((registration) => registration.sessionId === sessionId && registration.status === 'waitlisted')
+      return list(
+        (registration) => registration.sessionId === sessionId && registration.status === 'waitlisted',
+      )
         .sort(compareArrival)
         .slice(0, limit);
     },
@@ -115,10 +172,14 @@ function createRegistrations(): RegistrationRepository & { all: Map<string, Regi
       });
     },
     async listUnsettled(before, limit) {
-      return list((registration) => ['requested', 'promoted', 'approved'].includes(registration.status) && registration.updatedAt < before).slice(0, limit);
+      return list(
+        (registration) =>
+          ['requested', 'promoted', 'approved'].includes(registration.status) &&
+          registration.updatedAt < before,
+      ).slice(0, limit);
     },
-    async markInvitesSent(_scope, ids) {
-      for (const id of ids) all.set(id, { ...all.get(id)!, invite: 'sent' });
+    async markInvites(_scope, ids, invite) {
+      for (const id of ids) all.set(id, { ...all.get(id)!, invite });
     },
     async listSessionsWithPendingInvites() {
       return [];
@@ -128,7 +189,8 @@ function createRegistrations(): RegistrationRepository & { all: Map<string, Regi
 
 function createHistory(): RegistrationHistory & { all: Map<string, RegistrationChange> } {
   const all = new Map<string, RegistrationChange>();
-  const of = (id: string) => [...all.values()].filter((change) => change.registrationId === id).sort((a, b) => a.version - b.version);
+  const of = (id: string) =>
+    [...all.values()].filter((change) => change.registrationId === id).sort((a, b) => a.version - b.version);
   return {
     all,
     async append(change) {
@@ -146,7 +208,9 @@ function createHistory(): RegistrationHistory & { all: Map<string, RegistrationC
   };
 }
 
-function createSeats(clock: { now(): Date }): SeatLedger & { held: Map<string, Map<number, string>>; queued: Set<string> } {
+function createSeats(clock: {
+  now(): Date;
+}): SeatLedger & { held: Map<string, Map<number, string>>; queued: Set<string> } {
   const held = new Map<string, Map<number, string>>();
   const claimedAt = new Map<string, Date>();
   const queued = new Set<string>();
@@ -183,7 +247,11 @@ function createSeats(clock: { now(): Date }): SeatLedger & { held: Map<string, M
       return new Map(sessionIds.map((id) => [id, of(id).size]));
     },
     async listHolders(_scope, sessionId) {
-      return [...of(sessionId)].map(([seat, registrationId]) => ({ seat, registrationId, claimedAt: claimedAt.get(registrationId)! }));
+      return [...of(sessionId)].map(([seat, registrationId]) => ({
+        seat,
+        registrationId,
+        claimedAt: claimedAt.get(registrationId)!,
+      }));
     },
     async resize(_scope, sessionId, _from, to) {
       const seats = of(sessionId);
@@ -217,7 +285,8 @@ export function createTestPorts() {
   const notifications: Notification[] = [];
   const notificationStore: NotificationStore = {
     async insert(notification) {
-      if (!notifications.some((existing) => existing.id === notification.id)) notifications.push(notification);
+      if (!notifications.some((existing) => existing.id === notification.id))
+        notifications.push(notification);
     },
     async listByUser(_scope, userId) {
       return notifications.filter((notification) => notification.userId === userId).reverse();

@@ -3,8 +3,28 @@ import type { RegistrationStatus } from './registration-states.js';
 
 export type { RegistrationStatus } from './registration-states.js';
 
-/** Whether the attendee is on the session's Outlook event yet (kept by the calendar booking). */
+/**
+ * Whether the person is on the session's Outlook event as Campus last wrote its attendee list: 'sent' yes, 'pending'
+ * no. Kept by the calendar booking; a registration whose state disagrees with it implies an attendee sync still owed
+ * (see owesInvite and owesWithdrawal), which the calendar worker finds even when a crash lost the sync's request.
+ */
 export type InviteState = 'pending' | 'sent';
+
+/** States whose person stays on the Outlook event: confirmed, and those recorded once the session started. */
+const ON_EVENT: ReadonlySet<RegistrationStatus> = new Set(['confirmed', 'attended', 'noShow']);
+
+/** Confirmed but not yet on the Outlook event. */
+export function owesInvite(registration: Pick<Registration, 'status' | 'invite'>): boolean {
+  return registration.status === 'confirmed' && registration.invite !== 'sent';
+}
+
+/** No longer confirmed (cancelled, or registering again) but still on the Outlook event. */
+export function owesWithdrawal(registration: Pick<Registration, 'status' | 'invite'>): boolean {
+  return registration.invite === 'sent' && !ON_EVENT.has(registration.status);
+}
+
+/** The statuses owesWithdrawal leaves alone, for stores that filter by them. */
+export const STATUSES_ON_EVENT: readonly RegistrationStatus[] = [...ON_EVENT];
 
 /** Who made a change: a person in one of their roles, or Campus itself (promotion, expiry, settling after a crash). */
 export interface ChangedBy {
@@ -79,9 +99,9 @@ export interface RegistrationRepository {
   applyChange(scope: TenantScope, change: RegistrationChange): Promise<void>;
   /** Registrations left in a passing state (requested, promoted, approved) since before `before`, across tenants. */
   listUnsettled(before: Date, limit: number): Promise<Registration[]>;
-  /** Marks these registrations' invites as sent (after Graph has them on the event). */
-  markInvitesSent(scope: TenantScope, registrationIds: string[]): Promise<void>;
-  /** Sessions that have registrations whose invites are still pending. */
+  /** Records these registrations as on ('sent') or off ('pending') the Outlook event, after Graph has the list. */
+  markInvites(scope: TenantScope, registrationIds: string[], invite: InviteState): Promise<void>;
+  /** Sessions, across tenants, with a registration that owes an invitation or its withdrawal (owesInvite, owesWithdrawal). */
   listSessionsWithPendingInvites(limit: number): Promise<Array<{ tenantId: string; sessionId: string }>>;
 }
 
@@ -96,7 +116,11 @@ export interface RegistrationHistory {
   /** Entry `version` of the registration, if it exists (a lookup by key). */
   find(scope: TenantScope, registrationId: string, version: number): Promise<RegistrationChange | null>;
   /** Entries 1..throughVersion that exist, oldest first. */
-  listByRegistration(scope: TenantScope, registrationId: string, throughVersion: number): Promise<RegistrationChange[]>;
+  listByRegistration(
+    scope: TenantScope,
+    registrationId: string,
+    throughVersion: number,
+  ): Promise<RegistrationChange[]>;
 }
 
 /**
@@ -108,7 +132,12 @@ export interface SeatLedger {
    * Claims the lowest free seat from 1 to capacity for the registration; null when all are taken.
    * Idempotent per registration: a second claim returns the seat it already holds.
    */
-  claim(scope: TenantScope, sessionId: string, capacity: number, registrationId: string): Promise<number | null>;
+  claim(
+    scope: TenantScope,
+    sessionId: string,
+    capacity: number,
+    registrationId: string,
+  ): Promise<number | null>;
   /** Gives back the registration's seat, if it holds one. */
   release(scope: TenantScope, sessionId: string, registrationId: string): Promise<void>;
   /** Seats held by registrations (not those blocked by a capacity change), per session. */
@@ -122,12 +151,20 @@ export interface SeatLedger {
   markQueued(scope: TenantScope, sessionId: string): Promise<void>;
   clearQueued(scope: TenantScope, sessionId: string): Promise<void>;
   /** Who holds which seat, since when. */
-  listHolders(scope: TenantScope, sessionId: string): Promise<Array<{ seat: number; registrationId: string; claimedAt: Date }>>;
+  listHolders(
+    scope: TenantScope,
+    sessionId: string,
+  ): Promise<Array<{ seat: number; registrationId: string; claimedAt: Date }>>;
   /**
    * Makes seats 1..to the session's seats (from `from`). Shrinking blocks the free seats above `to` and moves
    * holders of seats above `to` to free seats below; it is refused, changing nothing, when more than `to` seats are held.
    */
-  resize(scope: TenantScope, sessionId: string, from: number, to: number): Promise<{ resized: true } | { resized: false; taken: number }>;
+  resize(
+    scope: TenantScope,
+    sessionId: string,
+    from: number,
+    to: number,
+  ): Promise<{ resized: true } | { resized: false; taken: number }>;
 }
 
 /**

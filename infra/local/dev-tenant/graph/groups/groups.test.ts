@@ -38,6 +38,23 @@ describe('groups', () => {
     expect(missing.json<GraphError>().error.code).toBe('Request_ResourceNotFound');
   });
 
+  it('searches groups by a word of the displayName, sorted by name as an advanced query', async () => {
+    const url = '/v1.0/groups?$search="displayName:off"&$orderby=displayName&$count=true&$select=id,displayName,description&$top=5';
+    const page = (await get(url, EVENTUAL)).json<Page>();
+    const offices = [...t.state.groups.values()].filter((g) => g.displayName.split(' ').some((word) => word.toLowerCase().startsWith('off')));
+    expect(page['@odata.count']).toBe(offices.length);
+    const names = page.value.map((g) => g.displayName as string);
+    expect(names).toEqual(offices.map((g) => g.displayName).sort().slice(0, 5));
+    expect(Object.keys(page.value[0]!).sort()).toEqual(['description', 'displayName', 'id']);
+    const rest = await all(url, EVENTUAL);
+    expect(rest.map((g) => g.displayName)).toEqual(offices.map((g) => g.displayName).sort());
+    const unsorted = await get('/v1.0/groups?$orderby=displayName');
+    expect(unsorted.statusCode).toBe(400);
+    expect(unsorted.json<GraphError>().error.code).toBe('Request_UnsupportedQuery');
+    const withoutHeader = await get('/v1.0/groups?$search="displayName:off"');
+    expect(withoutHeader.json<GraphError>().error.code).toBe('Request_UnsupportedQuery');
+  });
+
   it('lists direct members with @odata.type, users and nested groups', async () => {
     const members = await all(`/v1.0/groups/${group('EMEA Offices').id}/members`);
     expect(members.map((m) => m.displayName).sort()).toEqual(['London Office', 'Paris Office']);

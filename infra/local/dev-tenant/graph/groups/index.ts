@@ -5,12 +5,26 @@ import { sendGraphError } from '../../graph-http.js';
 import type { DirectoryGroup } from '../../state.js';
 import { byId, castFilter, checkObjectSelect, GROUP_PROPERTIES, OBJECT_FILTER_FIELDS, objectId, renderGroup, renderObject, searchObject, type DirectoryObject } from '../directory-objects.js';
 import { countOf, respondCollection, type CollectionSpec } from '../odata/collection.js';
-import { unknownProperty } from '../odata/errors.js';
+import { GraphRequestError, unknownProperty } from '../odata/errors.js';
 import { readListQuery, type ListQuery } from '../odata/query.js';
 import { READ_GROUPS, requirePermission } from '../permissions.js';
 import { DEFAULT_USER_PROPERTIES } from '../users/user-fields.js';
 
 type Params = { Params: { id: string; cast?: string } };
+
+const nameKey = (o: DirectoryObject): string => `${o.type === 'group' ? o.group.displayName : ''}\u0000${objectId(o)}`;
+
+/**
+ * Which ordering a group list uses. Graph sorts groups by displayName only as an advanced query
+ * (ConsistencyLevel: eventual and $count=true, https://learn.microsoft.com/graph/aad-advanced-queries).
+ */
+function groupOrder(q: ListQuery): 'id' | 'name' {
+  if (!q.orderBy) return 'id';
+  if (!/^displayName(\s+asc)?$/i.test(q.orderBy.trim()) || !q.advanced) {
+    throw new GraphRequestError(400, 'Request_UnsupportedQuery', 'Sorting not supported for current query.');
+  }
+  return 'name';
+}
 
 function checkGroupSelect(select: string[] | null): string[] | null {
   if (!select) return null;
@@ -32,10 +46,11 @@ export const groupRoutes: FastifyPluginAsync<{ ctx: DevTenantContext }> = async 
     return group ?? null;
   };
 
-  const groupsSpec = (q: ListQuery, groups: DirectoryGroup[]): CollectionSpec<DirectoryObject> => {
+  const groupsSpec = (q: ListQuery, groups: DirectoryGroup[], order: 'id' | 'name' = 'id'): CollectionSpec<DirectoryObject> => {
     const select = checkGroupSelect(q.select);
+    const items = groups.map((group): DirectoryObject => ({ type: 'group', group }));
     return {
-      items: groups.map((group) => ({ type: 'group', group })), keyOf: objectId, filterFields: OBJECT_FILTER_FIELDS, resource: 'Group',
+      items: order === 'name' ? items.sort((a, b) => (nameKey(a) < nameKey(b) ? -1 : 1)) : items, keyOf: order === 'name' ? nameKey : objectId, filterFields: OBJECT_FILTER_FIELDS, resource: 'Group',
       search: searchObject, render: (o) => (o.type === 'group' ? renderGroup(o.group, select) : {}),
       context: select ? `groups(${select.join(',')})` : 'groups',
     };
@@ -68,7 +83,7 @@ export const groupRoutes: FastifyPluginAsync<{ ctx: DevTenantContext }> = async 
   app.get('/groups', async (request, reply) => {
     if (!requirePermission(request, reply, READ_GROUPS)) return reply;
     const q = readListQuery(request);
-    return respondCollection(request, ctx.baseUrl(request), q, groupsSpec(q, sortedGroups()));
+    return respondCollection(request, ctx.baseUrl(request), q, groupsSpec(q, sortedGroups(), groupOrder(q)));
   });
   app.get('/groups/$count', async (request, reply) => {
     if (!requirePermission(request, reply, READ_GROUPS)) return reply;

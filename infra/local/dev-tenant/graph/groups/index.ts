@@ -3,7 +3,18 @@ import type { DevTenantContext } from '../../context.js';
 import { groupsOf, transitiveGroupsOf, transitiveMembers } from '../../directory.js';
 import { sendGraphError } from '../../graph-http.js';
 import type { DirectoryGroup } from '../../state.js';
-import { byId, castFilter, checkObjectSelect, GROUP_PROPERTIES, OBJECT_FILTER_FIELDS, objectId, renderGroup, renderObject, searchObject, type DirectoryObject } from '../directory-objects.js';
+import {
+  byId,
+  castFilter,
+  checkObjectSelect,
+  GROUP_PROPERTIES,
+  OBJECT_FILTER_FIELDS,
+  objectId,
+  renderGroup,
+  renderObject,
+  searchObject,
+  type DirectoryObject,
+} from '../directory-objects.js';
 import { countOf, respondCollection, type CollectionSpec } from '../odata/collection.js';
 import { GraphRequestError, unknownProperty } from '../odata/errors.js';
 import { readListQuery, type ListQuery } from '../odata/query.js';
@@ -12,7 +23,8 @@ import { DEFAULT_USER_PROPERTIES } from '../users/user-fields.js';
 
 type Params = { Params: { id: string; cast?: string } };
 
-const nameKey = (o: DirectoryObject): string => `${o.type === 'group' ? o.group.displayName : ''}\u0000${objectId(o)}`;
+const nameKey = (o: DirectoryObject): string =>
+  `${o.type === 'group' ? o.group.displayName : ''}\u0000${objectId(o)}`;
 
 /**
  * Which ordering a group list uses. Graph sorts groups by displayName only as an advanced query
@@ -42,26 +54,63 @@ export const groupRoutes: FastifyPluginAsync<{ ctx: DevTenantContext }> = async 
 
   const groupOr404 = (id: string, request: FastifyRequest, reply: FastifyReply): DirectoryGroup | null => {
     const group = state.groups.get(id);
-    if (!group) sendGraphError(request, reply, 404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+    if (!group)
+      sendGraphError(
+        request,
+        reply,
+        404,
+        'Request_ResourceNotFound',
+        `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+      );
     return group ?? null;
   };
 
-  const groupsSpec = (q: ListQuery, groups: DirectoryGroup[], order: 'id' | 'name' = 'id'): CollectionSpec<DirectoryObject> => {
+  const groupsSpec = (
+    q: ListQuery,
+    groups: DirectoryGroup[],
+    order: 'id' | 'name' = 'id',
+  ): CollectionSpec<DirectoryObject> => {
     const select = checkGroupSelect(q.select);
     const items = groups.map((group): DirectoryObject => ({ type: 'group', group }));
     return {
-      items: order === 'name' ? items.sort((a, b) => (nameKey(a) < nameKey(b) ? -1 : 1)) : items, keyOf: order === 'name' ? nameKey : objectId, filterFields: OBJECT_FILTER_FIELDS, resource: 'Group',
-      search: searchObject, render: (o) => (o.type === 'group' ? renderGroup(o.group, select) : {}),
+      items: order === 'name' ? items.sort((a, b) => (nameKey(a) < nameKey(b) ? -1 : 1)) : items,
+      keyOf: order === 'name' ? nameKey : objectId,
+      filterFields: OBJECT_FILTER_FIELDS,
+      resource: 'Group',
+      search: searchObject,
+      render: (o) => (o.type === 'group' ? renderGroup(o.group, select) : {}),
       context: select ? `groups(${select.join(',')})` : 'groups',
     };
   };
 
-  const objectsSpec = (q: ListQuery, items: DirectoryObject[], cast: string | undefined): CollectionSpec<DirectoryObject> => {
-    const select = checkObjectSelect(q.select, [...DEFAULT_USER_PROPERTIES, 'department', 'accountEnabled', 'city', 'country', 'usageLocation', 'employeeType']);
-    const context = cast === 'microsoft.graph.user' ? 'users' : cast === 'microsoft.graph.group' ? 'groups' : 'directoryObjects';
+  const objectsSpec = (
+    q: ListQuery,
+    items: DirectoryObject[],
+    cast: string | undefined,
+  ): CollectionSpec<DirectoryObject> => {
+    const select = checkObjectSelect(q.select, [
+      ...DEFAULT_USER_PROPERTIES,
+      'department',
+      'accountEnabled',
+      'city',
+      'country',
+      'usageLocation',
+      'employeeType',
+    ]);
+    const context =
+      cast === 'microsoft.graph.user'
+        ? 'users'
+        : cast === 'microsoft.graph.group'
+          ? 'groups'
+          : 'directoryObjects';
     return {
-      items: items.sort((a, b) => (objectId(a) < objectId(b) ? -1 : 1)), keyOf: objectId, filterFields: OBJECT_FILTER_FIELDS, resource: 'DirectoryObject',
-      search: searchObject, where: castFilter(cast), render: (o) => renderObject(o, select),
+      items: items.sort((a, b) => (objectId(a) < objectId(b) ? -1 : 1)),
+      keyOf: objectId,
+      filterFields: OBJECT_FILTER_FIELDS,
+      resource: 'DirectoryObject',
+      search: searchObject,
+      where: castFilter(cast),
+      render: (o) => renderObject(o, select),
       context: select ? `${context}(${select.join(',')})` : context,
     };
   };
@@ -76,7 +125,10 @@ export const groupRoutes: FastifyPluginAsync<{ ctx: DevTenantContext }> = async 
 
   const allMembers = (group: DirectoryGroup): DirectoryObject[] => {
     const { users, groups } = transitiveMembers(state, group.id);
-    return [...users.map((user): DirectoryObject => ({ type: 'user', user })), ...groups.map((g): DirectoryObject => ({ type: 'group', group: g }))];
+    return [
+      ...users.map((user): DirectoryObject => ({ type: 'user', user })),
+      ...groups.map((g): DirectoryObject => ({ type: 'group', group: g })),
+    ];
   };
 
   // https://learn.microsoft.com/graph/api/group-list
@@ -87,7 +139,14 @@ export const groupRoutes: FastifyPluginAsync<{ ctx: DevTenantContext }> = async 
   });
   app.get('/groups/$count', async (request, reply) => {
     if (!requirePermission(request, reply, READ_GROUPS)) return reply;
-    return reply.type('text/plain').send(countOf(readListQuery(request), groupsSpec({ ...readListQuery(request), select: null }, sortedGroups())));
+    return reply
+      .type('text/plain')
+      .send(
+        countOf(
+          readListQuery(request),
+          groupsSpec({ ...readListQuery(request), select: null }, sortedGroups()),
+        ),
+      );
   });
 
   // https://learn.microsoft.com/graph/api/group-get
@@ -95,22 +154,33 @@ export const groupRoutes: FastifyPluginAsync<{ ctx: DevTenantContext }> = async 
     const group = groupOr404(request.params.id, request, reply);
     if (!group || !requirePermission(request, reply, READ_GROUPS)) return reply;
     const select = checkGroupSelect(readListQuery(request).select);
-    return { '@odata.context': `${ctx.baseUrl(request)}/v1.0/$metadata#groups/$entity`, ...renderGroup(group, select) };
+    return {
+      '@odata.context': `${ctx.baseUrl(request)}/v1.0/$metadata#groups/$entity`,
+      ...renderGroup(group, select),
+    };
   });
 
   const members = (transitive: boolean) => async (request: FastifyRequest<Params>, reply: FastifyReply) => {
     const group = groupOr404(request.params.id, request, reply);
     if (!group || !requirePermission(request, reply, READ_GROUPS)) return reply;
     const q = readListQuery(request);
-    return respondCollection(request, ctx.baseUrl(request), q, objectsSpec(q, transitive ? allMembers(group) : directMembers(group), request.params.cast));
+    return respondCollection(
+      request,
+      ctx.baseUrl(request),
+      q,
+      objectsSpec(q, transitive ? allMembers(group) : directMembers(group), request.params.cast),
+    );
   };
-  const memberCount = (transitive: boolean) => async (request: FastifyRequest<Params>, reply: FastifyReply) => {
-    const group = groupOr404(request.params.id, request, reply);
-    if (!group || !requirePermission(request, reply, READ_GROUPS)) return reply;
-    const q = readListQuery(request);
-    const items = transitive ? allMembers(group) : directMembers(group);
-    return reply.type('text/plain').send(countOf(q, objectsSpec({ ...q, select: null }, items, request.params.cast)));
-  };
+  const memberCount =
+    (transitive: boolean) => async (request: FastifyRequest<Params>, reply: FastifyReply) => {
+      const group = groupOr404(request.params.id, request, reply);
+      if (!group || !requirePermission(request, reply, READ_GROUPS)) return reply;
+      const q = readListQuery(request);
+      const items = transitive ? allMembers(group) : directMembers(group);
+      return reply
+        .type('text/plain')
+        .send(countOf(q, objectsSpec({ ...q, select: null }, items, request.params.cast)));
+    };
   // https://learn.microsoft.com/graph/api/group-list-members and group-list-transitivemembers
   app.get<Params>('/groups/:id/members', members(false));
   app.get<Params>('/groups/:id/members/$count', memberCount(false));
@@ -126,7 +196,9 @@ export const groupRoutes: FastifyPluginAsync<{ ctx: DevTenantContext }> = async 
     const group = groupOr404(request.params.id, request, reply);
     if (!group || !requirePermission(request, reply, READ_GROUPS)) return reply;
     const q = readListQuery(request);
-    const parents = (transitive ? transitiveGroupsOf(state, group.id) : groupsOf(state, group.id)).map((g): DirectoryObject => ({ type: 'group', group: g }));
+    const parents = (transitive ? transitiveGroupsOf(state, group.id) : groupsOf(state, group.id)).map(
+      (g): DirectoryObject => ({ type: 'group', group: g }),
+    );
     return respondCollection(request, ctx.baseUrl(request), q, objectsSpec(q, parents, request.params.cast));
   };
   app.get<Params>('/groups/:id/memberOf', memberOf(false));

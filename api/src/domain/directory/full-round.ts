@@ -18,7 +18,11 @@ async function stagedPage(deps: SyncStepDeps, scope: TenantScope, pageNo: number
 }
 
 /** Reads the profiles of the people of the next staged page, and keeps them with the page. */
-export async function readStagedProfiles(deps: SyncStepDeps, scope: TenantScope, state: DirectorySyncState): Promise<DirectorySyncState> {
+export async function readStagedProfiles(
+  deps: SyncStepDeps,
+  scope: TenantScope,
+  state: DirectorySyncState,
+): Promise<DirectorySyncState> {
   if (state.pagesEnriched >= state.pagesDone) {
     const next: DirectorySyncState = { ...state, phase: 'publishing' };
     await deps.syncStates.save(next);
@@ -39,16 +43,29 @@ export async function readStagedProfiles(deps: SyncStepDeps, scope: TenantScope,
   await deps.syncStates.stagePage(scope, state.pagesEnriched, { ...page, profiles });
   const next: DirectorySyncState = { ...state, requests, pagesEnriched: state.pagesEnriched + 1 };
   await deps.syncStates.save(next);
-  if (profiles.unread.length > 0) deps.logger.warn({ tenantId: scope.tenantId, unread: profiles.unread.length }, 'directory sync: some profiles could not be read; they are queued for later');
-  if (next.pagesEnriched % deps.logEveryPages === 0) deps.logger.info(progressOf(next), `directory sync: profiles of ${next.pagesEnriched} of ${next.pagesDone} pages read`);
+  if (profiles.unread.length > 0)
+    deps.logger.warn(
+      { tenantId: scope.tenantId, unread: profiles.unread.length },
+      'directory sync: some profiles could not be read; they are queued for later',
+    );
+  if (next.pagesEnriched % deps.logEveryPages === 0)
+    deps.logger.info(
+      progressOf(next),
+      `directory sync: profiles of ${next.pagesEnriched} of ${next.pagesDone} pages read`,
+    );
   return next;
 }
 
 /** The manager chain of everyone in the staged round, from the managers the pages reported. */
-async function chainsOfRound(deps: SyncStepDeps, scope: TenantScope, pages: number): Promise<Map<string, string[]>> {
+async function chainsOfRound(
+  deps: SyncStepDeps,
+  scope: TenantScope,
+  pages: number,
+): Promise<Map<string, string[]>> {
   const managerOf = new Map<string, string | null>();
   for (let pageNo = 0; pageNo < pages; pageNo += 1) {
-    for (const change of (await stagedPage(deps, scope, pageNo)).changes) managerOf.set(change.id, change.managerId ?? null);
+    for (const change of (await stagedPage(deps, scope, pageNo)).changes)
+      managerOf.set(change.id, change.managerId ?? null);
   }
   return computeManagerChains(managerOf, managerOf.keys());
 }
@@ -58,7 +75,15 @@ function writesOf(page: StagedPage, chains: Map<string, string[]>): DirectoryWri
   return page.changes.map((change) => {
     const profile = profiles.get(change.id);
     const write: DirectoryWrite = { ...change, managerChain: chains.get(change.id) ?? [] };
-    return profile ? { ...write, skills: profile.skills, responsibilities: profile.responsibilities, aboutMe: profile.aboutMe, timeZone: profile.timeZone } : write;
+    return profile
+      ? {
+          ...write,
+          skills: profile.skills,
+          responsibilities: profile.responsibilities,
+          aboutMe: profile.aboutMe,
+          timeZone: profile.timeZone,
+        }
+      : write;
   });
 }
 
@@ -66,24 +91,48 @@ function writesOf(page: StagedPage, chains: Map<string, string[]>): DirectoryWri
  * Writes the next staged page's people with their chains and profiles, and queues those whose profile could not
  * be read. After the last page, people the round did not report are marked deleted and the staging is cleared.
  */
-export async function publishNext(deps: SyncStepDeps, scope: TenantScope, state: DirectorySyncState, memory: RunMemory): Promise<DirectorySyncState> {
+export async function publishNext(
+  deps: SyncStepDeps,
+  scope: TenantScope,
+  state: DirectorySyncState,
+  memory: RunMemory,
+): Promise<DirectorySyncState> {
   memory.chains ??= await chainsOfRound(deps, scope, state.pagesDone);
   if (state.pagesPublished < state.pagesDone) {
     const page = await stagedPage(deps, scope, state.pagesPublished);
     const now = deps.now();
     await deps.directory.upsertMany(scope, writesOf(page, memory.chains), now);
     if (page.removedIds.length > 0) await deps.directory.markDeleted(scope, page.removedIds, now);
-    const next: DirectorySyncState = { ...state, pagesPublished: state.pagesPublished + 1, enrichmentTail: await enqueue(deps, scope, state, page.profiles?.unread ?? []) };
+    const next: DirectorySyncState = {
+      ...state,
+      pagesPublished: state.pagesPublished + 1,
+      enrichmentTail: await enqueue(deps, scope, state, page.profiles?.unread ?? []),
+    };
     await deps.syncStates.save(next);
-    if (next.pagesPublished % deps.logEveryPages === 0) deps.logger.info(progressOf(next), `directory sync: ${next.pagesPublished} of ${next.pagesDone} pages written`);
+    if (next.pagesPublished % deps.logEveryPages === 0)
+      deps.logger.info(
+        progressOf(next),
+        `directory sync: ${next.pagesPublished} of ${next.pagesDone} pages written`,
+      );
     return next;
   }
   // Before the first round completes there is no earlier directory to retire people from.
-  const retired = state.lastCompletedAt && state.runStartedAt ? await deps.directory.markDeletedUnlessSyncedSince(scope, state.runStartedAt) : 0;
+  const retired =
+    state.lastCompletedAt && state.runStartedAt
+      ? await deps.directory.markDeletedUnlessSyncedSince(scope, state.runStartedAt)
+      : 0;
   await deps.syncStates.clearStagedPages(scope, state.pagesStaged);
   memory.chains = null;
-  const next: DirectorySyncState = { ...state, phase: 'enriching', pagesStaged: 0, enrichmentTotal: await deps.syncStates.countEnrichment(scope) };
+  const next: DirectorySyncState = {
+    ...state,
+    phase: 'enriching',
+    pagesStaged: 0,
+    enrichmentTotal: await deps.syncStates.countEnrichment(scope),
+  };
   await deps.syncStates.save(next);
-  deps.logger.info({ ...progressOf(next), retired }, 'directory sync: full round written with manager chains and profiles');
+  deps.logger.info(
+    { ...progressOf(next), retired },
+    'directory sync: full round written with manager chains and profiles',
+  );
   return next;
 }

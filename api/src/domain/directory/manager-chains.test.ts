@@ -43,7 +43,7 @@ describe('computeManagerChains', () => {
 });
 
 describe('refreshChainsBelow', () => {
-  it("rewrites the chains of people whose manager changed and of everyone below them, and only those that changed", async () => {
+  it('rewrites the chains of people whose manager changed and of everyone below them, and only those that changed', async () => {
     const directory = createMemoryDirectory();
     const at = new Date();
     await directory.upsertMany(

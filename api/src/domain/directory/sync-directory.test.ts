@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryDirectory, createMemoryLeases, createMemorySyncStates, FakeGraph, fakeUser } from './directory-fakes.js';
+import {
+  createMemoryDirectory,
+  createMemoryLeases,
+  createMemorySyncStates,
+  FakeGraph,
+  fakeUser,
+} from './directory-fakes.js';
 import { createDirectorySync, type DirectorySyncOptions } from './sync-directory.js';
 
 const scope = { tenantId: 'tenant-sync' };
@@ -11,7 +17,12 @@ function organization(): FakeGraph {
   graph.add(fakeUser('vp', { managerId: 'ceo', department: 'Sales' }));
   graph.add(fakeUser('vp2', { managerId: 'ceo', department: 'Marketing' }));
   graph.add(fakeUser('lead', { managerId: 'vp', department: 'Sales' }));
-  graph.add(fakeUser('dev1', { managerId: 'lead', department: 'Sales' }), { skills: ['SAP'], responsibilities: ['Invoices'], aboutMe: 'SAP since 2010', timeZone: 'Pacific Standard Time' });
+  graph.add(fakeUser('dev1', { managerId: 'lead', department: 'Sales' }), {
+    skills: ['SAP'],
+    responsibilities: ['Invoices'],
+    aboutMe: 'SAP since 2010',
+    timeZone: 'Pacific Standard Time',
+  });
   graph.add(fakeUser('dev2', { managerId: 'lead', department: 'Sales' }));
   graph.add(fakeUser('solo', { department: 'Legal', jobTitle: null }));
   graph.add(fakeUser('zed', { managerId: 'vp2', department: 'Marketing' }));
@@ -34,7 +45,10 @@ function setup(graph = organization()) {
       clock: { now: () => new Date(now) },
       ids: { newId: () => String((ids += 1)) },
       holderId: 'test-process',
-      logger: { info: (_details, message) => logs.push(message), warn: (_details, message) => logs.push(message) },
+      logger: {
+        info: (_details, message) => logs.push(message),
+        warn: (_details, message) => logs.push(message),
+      },
       options: { logEveryPages: 2, enrichmentChunk: 2, ...options },
     });
   const person = async (id: string) => (await directory.findById(scope, id))!;
@@ -44,7 +58,11 @@ function setup(graph = organization()) {
 describe('directory sync', () => {
   it('stores everyone of a full round once, with manager chains and profiles, and reports its progress', async () => {
     const t = setup();
-    expect(await t.make().status(scope)).toMatchObject({ state: 'idle', percent: null, lastCompletedAt: null });
+    expect(await t.make().status(scope)).toMatchObject({
+      state: 'idle',
+      percent: null,
+      lastCompletedAt: null,
+    });
 
     expect(await t.make().run(scope)).toBe('completed');
 
@@ -81,24 +99,27 @@ describe('directory sync', () => {
   it.each([
     ['reading the delta pages', (graph: FakeGraph) => (graph.crashAtPage = 2), { delta: 4, profiles: 5 }],
     ['reading the profiles', (graph: FakeGraph) => (graph.crashAtProfileRead = 3), { delta: 3, profiles: 6 }],
-  ])('resumes after a crash while %s, from where it stopped and without duplicates', async (_phase, crash, reads) => {
-    const t = setup();
-    crash(t.graph);
-    await expect(t.make().run(scope)).rejects.toThrow('process stopped');
-    const stopped = await t.make().status(scope);
-    expect(stopped.lastError?.message).toBe('process stopped (test)');
-    expect(stopped.state).not.toBe('idle');
+  ])(
+    'resumes after a crash while %s, from where it stopped and without duplicates',
+    async (_phase, crash, reads) => {
+      const t = setup();
+      crash(t.graph);
+      await expect(t.make().run(scope)).rejects.toThrow('process stopped');
+      const stopped = await t.make().status(scope);
+      expect(stopped.lastError?.message).toBe('process stopped (test)');
+      expect(stopped.state).not.toBe('idle');
 
-    // A fresh instance, as after a restart.
-    expect(await t.make().run(scope)).toBe('completed');
+      // A fresh instance, as after a restart.
+      expect(await t.make().run(scope)).toBe('completed');
 
-    // Nothing done before the crash is read again, beyond the page it stopped in.
-    expect({ delta: t.graph.deltaReads, profiles: t.graph.profileReads }).toEqual(reads);
-    expect(t.directory.people.size).toBe(8);
-    expect(t.directory.writes).toBe(8);
-    expect((await t.person('dev2')).managerChain).toEqual(['lead', 'vp', 'ceo']);
-    expect(await t.make().status(scope)).toMatchObject({ state: 'idle', lastError: null, pagesDone: 3 });
-  });
+      // Nothing done before the crash is read again, beyond the page it stopped in.
+      expect({ delta: t.graph.deltaReads, profiles: t.graph.profileReads }).toEqual(reads);
+      expect(t.directory.people.size).toBe(8);
+      expect(t.directory.writes).toBe(8);
+      expect((await t.person('dev2')).managerChain).toEqual(['lead', 'vp', 'ceo']);
+      expect(await t.make().status(scope)).toMatchObject({ state: 'idle', lastError: null, pagesDone: 3 });
+    },
+  );
 
   it('resumes after a crash while writing the people, writing each page again at most once', async () => {
     const t = setup();
@@ -130,15 +151,34 @@ describe('directory sync', () => {
 
     expect(await t.make().run(scope)).toBe('completed');
 
-    expect(await t.person('dev2')).toMatchObject({ department: 'Marketing', jobTitle: 'Marketing analyst', displayName: 'Person dev2', managerChain: ['lead', 'vp2', 'ceo'] });
+    expect(await t.person('dev2')).toMatchObject({
+      department: 'Marketing',
+      jobTitle: 'Marketing analyst',
+      displayName: 'Person dev2',
+      managerChain: ['lead', 'vp2', 'ceo'],
+    });
     expect((await t.person('lead')).managerChain).toEqual(['vp2', 'ceo']);
     expect((await t.person('dev1')).managerChain).toEqual(['lead', 'vp2', 'ceo']);
     expect(await t.person('dev1')).toMatchObject({ skills: ['SAP'], timeZone: 'Pacific Standard Time' });
-    expect(await t.person('newbie')).toMatchObject({ managerChain: ['dev1', 'lead', 'vp2', 'ceo'], skills: ['Jira'], deleted: false });
-    expect(await t.person('solo')).toMatchObject({ accountEnabled: false, deleted: false, department: 'Legal' });
+    expect(await t.person('newbie')).toMatchObject({
+      managerChain: ['dev1', 'lead', 'vp2', 'ceo'],
+      skills: ['Jira'],
+      deleted: false,
+    });
+    expect(await t.person('solo')).toMatchObject({
+      accountEnabled: false,
+      deleted: false,
+      department: 'Legal',
+    });
     expect(await t.person('zed')).toMatchObject({ deleted: true, displayName: 'Person zed' });
     expect((await t.person('vp')).managerChain).toEqual(['ceo']);
-    expect(await t.make().status(scope)).toMatchObject({ state: 'idle', pagesDone: 2, peopleSeen: 5, peopleTotal: null, graphRequests: { delta: 2, count: 0 } });
+    expect(await t.make().status(scope)).toMatchObject({
+      state: 'idle',
+      pagesDone: 2,
+      peopleSeen: 5,
+      peopleTotal: null,
+      graphRequests: { delta: 2, count: 0 },
+    });
   });
 
   it('starts a full round over when Graph refuses the stored delta link, and retires people it no longer reports', async () => {
@@ -154,7 +194,12 @@ describe('directory sync', () => {
     expect(t.logs).toContain('directory sync: Microsoft Graph refused the delta link; starting a full round');
     expect(await t.person('solo')).toMatchObject({ deleted: true });
     expect(await t.person('dev1')).toMatchObject({ deleted: false, managerChain: ['lead', 'vp', 'ceo'] });
-    expect(await t.make().status(scope)).toMatchObject({ state: 'idle', pagesDone: 3, peopleSeen: 7, graphRequests: { delta: 4, count: 1 } });
+    expect(await t.make().status(scope)).toMatchObject({
+      state: 'idle',
+      pagesDone: 3,
+      peopleSeen: 7,
+      graphRequests: { delta: 4, count: 1 },
+    });
     expect((await t.syncStates.find(scope))!.deltaLink).not.toBe(state!.deltaLink);
   });
 

@@ -5,7 +5,14 @@ import type { DirectorySource } from './directory-source.js';
 import { initialSyncState, type DirectorySyncState, type SyncStateStore } from './sync-state.js';
 import { toSyncStatus, type DirectorySyncStatus } from './sync-status.js';
 import { publishNext, readStagedProfiles } from './full-round.js';
-import { completeRun, enrichNext, readPage, startRound, type RunMemory, type SyncStepDeps } from './sync-steps.js';
+import {
+  completeRun,
+  enrichNext,
+  readPage,
+  startRound,
+  type RunMemory,
+  type SyncStepDeps,
+} from './sync-steps.js';
 
 export interface DirectorySyncLogger {
   info(details: object, message: string): void;
@@ -62,19 +69,34 @@ interface Flight {
   followUp: { full: boolean; done: Promise<SyncOutcome> } | null;
 }
 
-const DEFAULTS: DirectorySyncOptions = { leaseTtlMs: 10 * 60_000, leaseTurnMs: 2 * 60_000, logEveryPages: 10, enrichmentChunk: 100 };
+const DEFAULTS: DirectorySyncOptions = {
+  leaseTtlMs: 10 * 60_000,
+  leaseTurnMs: 2 * 60_000,
+  logEveryPages: 10,
+  enrichmentChunk: 100,
+};
 
 export function createDirectorySync(deps: DirectorySyncDeps): DirectorySync {
   const options = { ...DEFAULTS, ...deps.options };
-  const steps: SyncStepDeps = { ...deps, now: () => deps.clock.now(), logEveryPages: options.logEveryPages, enrichmentChunk: options.enrichmentChunk };
+  const steps: SyncStepDeps = {
+    ...deps,
+    now: () => deps.clock.now(),
+    logEveryPages: options.logEveryPages,
+    enrichmentChunk: options.enrichmentChunk,
+  };
   const flights = new Map<string, Flight>();
   let stopping = false;
 
-  const loadState = async (scope: TenantScope): Promise<DirectorySyncState> => (await deps.syncStates.find(scope)) ?? initialSyncState(scope);
+  const loadState = async (scope: TenantScope): Promise<DirectorySyncState> =>
+    (await deps.syncStates.find(scope)) ?? initialSyncState(scope);
   const newHolder = () => `${deps.holderId}:${deps.ids.newId()}`;
   const elapsedSince = (at: number) => deps.clock.now().getTime() - at;
 
-  async function execute(scope: TenantScope, full: boolean, begin: (kind: 'full' | 'incremental' | null) => void): Promise<SyncOutcome> {
+  async function execute(
+    scope: TenantScope,
+    full: boolean,
+    begin: (kind: 'full' | 'incremental' | null) => void,
+  ): Promise<SyncOutcome> {
     const key = `directory-sync:${scope.tenantId}`;
     let holder = newHolder();
     if (!(await deps.leases.tryAcquire(key, holder, options.leaseTtlMs))) return 'busy';
@@ -82,7 +104,8 @@ export function createDirectorySync(deps: DirectorySyncDeps): DirectorySync {
     let state = initialSyncState(scope);
     try {
       state = await loadState(scope);
-      if (state.phase === 'idle') state = await startRound(steps, scope, state, full || !state.deltaLink ? 'full' : 'incremental');
+      if (state.phase === 'idle')
+        state = await startRound(steps, scope, state, full || !state.deltaLink ? 'full' : 'incremental');
       begin(state.kind);
       const memory: RunMemory = { chains: null, enrichUntil: null };
       for (let step = 1; ; step += 1) {
@@ -105,19 +128,35 @@ export function createDirectorySync(deps: DirectorySyncDeps): DirectorySync {
           }
           state = enriched;
           if (step % options.logEveryPages === 0) {
-            deps.logger.info({ tenantId: scope.tenantId, enrichmentHead: state.enrichmentHead, enrichmentTail: state.enrichmentTail, graphRequests: state.requests }, 'directory sync: enriching profiles');
+            deps.logger.info(
+              {
+                tenantId: scope.tenantId,
+                enrichmentHead: state.enrichmentHead,
+                enrichmentTail: state.enrichmentTail,
+                graphRequests: state.requests,
+              },
+              'directory sync: enriching profiles',
+            );
           }
         } else return 'completed';
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await deps.syncStates.save({ ...state, lastError: { message, at: deps.clock.now() } }).catch((saveError: unknown) => {
-        deps.logger.warn({ tenantId: scope.tenantId, err: saveError }, 'directory sync: could not record the failure');
-      });
+      await deps.syncStates
+        .save({ ...state, lastError: { message, at: deps.clock.now() } })
+        .catch((saveError: unknown) => {
+          deps.logger.warn(
+            { tenantId: scope.tenantId, err: saveError },
+            'directory sync: could not record the failure',
+          );
+        });
       throw error;
     } finally {
       await deps.leases.release(key, holder).catch((releaseError: unknown) => {
-        deps.logger.warn({ tenantId: scope.tenantId, err: releaseError }, 'directory sync: could not release the lease; it expires by itself');
+        deps.logger.warn(
+          { tenantId: scope.tenantId, err: releaseError },
+          'directory sync: could not release the lease; it expires by itself',
+        );
       });
     }
   }
@@ -131,16 +170,25 @@ export function createDirectorySync(deps: DirectorySyncDeps): DirectorySync {
     if (existing) {
       // A full round under way already reads everyone; what changes meanwhile, an incremental follow-up reads.
       const next = (): Promise<SyncOutcome> => launch(scope, followUp.full && existing.kind !== 'full').done;
-      const followUp: NonNullable<Flight['followUp']> = (existing.followUp ??= { full: false, done: existing.done.then(next, next) });
+      const followUp: NonNullable<Flight['followUp']> = (existing.followUp ??= {
+        full: false,
+        done: existing.done.then(next, next),
+      });
       followUp.full ||= full;
       return { done: followUp.done, begun: existing.begun, kind: existing.kind, followUp: null };
     }
-    if (stopping) return { done: Promise.resolve('stopped'), begun: Promise.resolve(), kind: null, followUp: null };
+    if (stopping)
+      return { done: Promise.resolve('stopped'), begun: Promise.resolve(), kind: null, followUp: null };
     let begin = () => undefined as void;
     const begun = new Promise<void>((resolve) => {
       begin = resolve;
     });
-    const flight: Flight = { done: Promise.resolve('completed'), begun, kind: full ? 'full' : null, followUp: null };
+    const flight: Flight = {
+      done: Promise.resolve('completed'),
+      begun,
+      kind: full ? 'full' : null,
+      followUp: null,
+    };
     flight.done = execute(scope, full, (kind) => {
       flight.kind = kind;
       begin();
@@ -157,7 +205,10 @@ export function createDirectorySync(deps: DirectorySyncDeps): DirectorySync {
     async start(scope, runOptions) {
       const flight = launch(scope, runOptions?.full ?? false);
       flight.done.catch((error: unknown) => {
-        deps.logger.warn({ tenantId: scope.tenantId, err: error }, 'directory sync failed; the next run resumes where it stopped');
+        deps.logger.warn(
+          { tenantId: scope.tenantId, err: error },
+          'directory sync failed; the next run resumes where it stopped',
+        );
       });
       await flight.begun;
     },

@@ -21,16 +21,27 @@ export interface DirectorySyncStatus {
 function percentOf(state: DirectorySyncState, enrichmentPending: number): number | null {
   if (state.phase === 'idle') return state.lastCompletedAt ? 100 : null;
   const pages = Math.max(1, state.pagesDone);
-  if (state.phase === 'pages') return state.kind === 'full' && state.peopleTotal ? Math.min(20, Math.floor((state.peopleSeen / state.peopleTotal) * 20)) : null;
+  if (state.phase === 'pages')
+    return state.kind === 'full' && state.peopleTotal
+      ? Math.min(20, Math.floor((state.peopleSeen / state.peopleTotal) * 20))
+      : null;
   if (state.phase === 'profiles') return 20 + Math.floor((state.pagesEnriched / pages) * 60);
   if (state.phase === 'publishing') return 80 + Math.floor((state.pagesPublished / pages) * 19);
   if (state.enrichmentTotal === 0) return 99;
-  return Math.min(99, Math.floor((Math.max(0, state.enrichmentTotal - enrichmentPending) / state.enrichmentTotal) * 100));
+  return Math.min(
+    99,
+    Math.floor((Math.max(0, state.enrichmentTotal - enrichmentPending) / state.enrichmentTotal) * 100),
+  );
 }
 
 export function toSyncStatus(state: DirectorySyncState, enrichmentPending: number): DirectorySyncStatus {
   return {
-    state: state.phase === 'idle' ? 'idle' : state.phase === 'enriching' || state.phase === 'profiles' ? 'enriching' : (state.kind ?? 'full'),
+    state:
+      state.phase === 'idle'
+        ? 'idle'
+        : state.phase === 'enriching' || state.phase === 'profiles'
+          ? 'enriching'
+          : (state.kind ?? 'full'),
     pagesDone: state.pagesDone,
     peopleSeen: state.peopleSeen,
     peopleTotal: state.peopleTotal,

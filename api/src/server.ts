@@ -8,6 +8,7 @@ import { approvalsViewUrl, createApprovalPorts } from './adapters/bot/approval-w
 import { createTargeting } from './adapters/audience-wiring.js';
 import { createCampusBotPorts } from './adapters/bot/campus-bot-ports.js';
 import { createTeamsNotifier } from './adapters/bot/teams-notifier.js';
+import { createTeamsOutbox } from './adapters/bot/teams-outbox.js';
 import { createEntraTokenVerifier } from './adapters/entra/token-verifier.js';
 import {
   createCalendarGateway,
@@ -26,6 +27,7 @@ import {
   createSyncStateStore,
   ensureIndexes,
 } from './adapters/mongo/index.js';
+import { createOutboxStore } from './adapters/mongo/outbox-store.js';
 import { createCampus } from './domain/campus.js';
 import { createDirectorySync } from './domain/directory/sync-directory.js';
 import { createRoleResolver } from './domain/people/resolve-roles.js';
@@ -43,6 +45,12 @@ const APPROVAL_WORK_BATCH = 50;
  */
 const REGISTRATION_WORKER_INTERVAL_MS = 30_000;
 const REGISTRATION_WORK_BATCH = 100;
+/**
+ * How often the Teams outbox's worker looks for posts that are due: retries after throttling or an outage, and
+ * posts a crash interrupted. New posts do not wait for it: recording one wakes a pass.
+ */
+const TEAMS_WORKER_INTERVAL_MS = 10_000;
+const TEAMS_WORK_BATCH = 100;
 
 /** The app's logger, for what is built before the app and logs once it exists. */
 interface LateLog {
@@ -131,14 +139,22 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   };
   const teamsConversations = createTeamsConversationStore(mongo.db);
   const clock = { now: () => new Date() };
+  // Notices and approval cards for Teams, posted by their own worker after the request that caused them.
+  const teamsOutbox = createTeamsOutbox({
+    store: createOutboxStore(mongo.db, 'teamsOutbox'),
+    teams: createProactiveMessenger(botConfig),
+    clock,
+    holderId,
+    logger: lateLogger,
+    batch: TEAMS_WORK_BATCH,
+  });
   const approval = createApprovalPorts({
     db: mongo.db,
     graph,
-    bot: botConfig,
+    teams: teamsOutbox,
     config: config.approval,
     conversations: teamsConversations,
     publicUrl: config.publicUrl,
-    logger: lateLogger,
   });
   // What the bot's cards say of a registration beyond its state: who must approve, a decline's comment.
   const registrationLookups = { approvals: approval.approvals, history: stores.registrationHistory };
@@ -155,12 +171,10 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     // Notifications stay in the store for the tab and reach people with the bot installed in Teams as well.
     notifier: createTeamsNotifier({
       stored: createStoredNotifier(stores.notifications, clock),
-      teams: createProactiveMessenger(botConfig),
+      teams: teamsOutbox,
       conversations: teamsConversations,
-      notices: approval.notices,
       lookups: registrationLookups,
       tabUrl: config.publicUrl,
-      clock,
       logger: lateLogger,
     }),
   });
@@ -261,6 +275,14 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       )
     : null;
 
+  const teamsWorker = startWorker(
+    () => teamsOutbox.processDue(TEAMS_WORK_BATCH),
+    TEAMS_WORKER_INTERVAL_MS,
+    (error) => app.log.warn({ err: error }, 'Teams outbox pass failed; the next pass retries'),
+  );
+  // Posts a stop or a crash left behind go out at start.
+  teamsWorker.runPass();
+
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info(
     {
@@ -275,8 +297,8 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   return {
     url: address,
     async close() {
-      const passes = [directoryWorker, calendarWorker, registrationWorker, approvalWorker].map((worker) =>
-        worker?.stop(),
+      const passes = [directoryWorker, calendarWorker, registrationWorker, approvalWorker, teamsWorker].map(
+        (worker) => worker?.stop(),
       );
       // A sync under way stops after its current step; the next start resumes from there.
       await directorySync.stop();
@@ -284,6 +306,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       // Deliveries under way finish (or record their failure) before the store goes: the outbox keeps the rest.
       await Promise.all(passes);
       await campus.calendarIdle();
+      await teamsOutbox.idle();
       await mongo.close();
     },
   };

@@ -4,4 +4,4 @@ export type * from './ports.js';
 export type { AdaptiveCard } from './cards/adaptive-card.js';
 export { buildApprovalCard, type ApprovalCardHost } from './cards/approval-card.js';
 export { buildRegistrationNoticeCard } from './cards/registration-notice.js';
-export { createProactiveMessenger, type ProactiveMessenger } from './proactive.js';
+export { createProactiveMessenger, ProactiveSendError, type ProactiveMessenger } from './proactive.js';

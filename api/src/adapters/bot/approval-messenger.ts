@@ -1,14 +1,16 @@
-import { buildApprovalCard, type ProactiveMessenger } from '@campus/bot';
+import { buildApprovalCard } from '@campus/bot';
 import type { ApprovalMessenger } from '../../domain/approvals/approval-ports.js';
 import type { DurableMail } from '../../domain/approvals/create-approvals.js';
 import type { TeamsConversationStore } from '../../domain/approvals/teams-conversations.js';
 import type { BotConversationReference } from '@campus/bot';
 import { toBotApproval } from './approval-card-state.js';
 import { approvalOutcomeMail, approvalRequestHtml } from './approval-mail.js';
+import type { TeamsOutbox } from './teams-outbox.js';
 
 export interface ApprovalMessengerDeps {
   mail: DurableMail;
-  teams: ProactiveMessenger;
+  /** Approval cards for Teams, posted by its worker once each (keyed like the mail). */
+  teams: Pick<TeamsOutbox, 'record'>;
   conversations: TeamsConversationStore;
   /** The actionable-message provider id (CAMPUS_ACTIONABLE_ORIGINATOR). */
   originator: string;
@@ -16,13 +18,12 @@ export interface ApprovalMessengerDeps {
   sender: string | null;
   approvalsUrl: string;
   tabUrl: string;
-  logger: { warn(details: object, message: string): void };
 }
 
 /**
  * Approval messages: every request and reminder by mail through the outbox (its key sends it once, whatever
- * retries happen), and as the same card in Teams to people who have a personal chat with the bot. Without one, or
- * when Teams refuses, the mail alone carries the request.
+ * retries happen), and as the same card in Teams, through the Teams outbox under the same key, to people who have
+ * a personal chat with the bot. Without one, or when Teams refuses for good, the mail alone carries the request.
  */
 export function createApprovalMessenger(deps: ApprovalMessengerDeps): ApprovalMessenger {
   return {
@@ -58,18 +59,11 @@ export function createApprovalMessenger(deps: ApprovalMessengerDeps): ApprovalMe
         host: { channel: 'msteams', refreshUserIds: [reference.user.id] },
         approvalsUrl: deps.approvalsUrl,
       });
-      try {
-        await deps.teams.sendCard(reference, card);
-      } catch (error) {
-        deps.logger.warn(
-          {
-            approvalId: request.id,
-            userId: recipient.person.id,
-            err: { message: error instanceof Error ? error.message : String(error) },
-          },
-          'the approval card was not posted in Teams; the mail carries it',
-        );
-      }
+      await deps.teams.record(scope, `approval-${recipient.kind}:${request.id}:${recipient.person.id}`, {
+        userId: recipient.person.id,
+        reference,
+        card,
+      });
     },
 
     async tellEmployee(scope, request, decision, summary) {

@@ -1,4 +1,3 @@
-import { createProactiveMessenger, type BotConfig } from '@campus/bot';
 import type { Db } from 'mongodb';
 import type { ApprovalConfig } from '../../config.js';
 import { createApprovalSigner } from '../../domain/approvals/approval-signature.js';
@@ -13,15 +12,16 @@ import {
   createApprovalStore,
 } from '../mongo/approval-store.js';
 import { createApprovalMessenger } from './approval-messenger.js';
+import type { TeamsOutbox } from './teams-outbox.js';
 
 export interface ApprovalWiringInput {
   db: Db;
   graph: GraphGateway;
-  bot: BotConfig;
+  /** Where approval cards for Teams are recorded; its worker posts them. */
+  teams: TeamsOutbox;
   config: ApprovalConfig;
   conversations: TeamsConversationStore;
   publicUrl: string;
-  logger: { warn(details: object, message: string): void };
 }
 
 /** The approvals view of the tab, opened from approval mails and cards (the tab runs in Teams, Outlook and browsers). */
@@ -31,7 +31,6 @@ export function approvalsViewUrl(publicUrl: string): string {
 
 /** Supervisor approval on the real adapters: MongoDB stores, Graph, mail through the outbox, Teams through the bot. */
 export function createApprovalPorts(input: ApprovalWiringInput): ApprovalPorts {
-  const teams = createProactiveMessenger(input.bot);
   return {
     approvals: createApprovalStore(input.db),
     decisions: createApprovalDecisionStore(input.db),
@@ -43,13 +42,12 @@ export function createApprovalPorts(input: ApprovalWiringInput): ApprovalPorts {
     createMessenger: (mail) =>
       createApprovalMessenger({
         mail,
-        teams,
+        teams: input.teams,
         conversations: input.conversations,
         originator: input.config.originator,
         sender: input.config.mailSender,
         approvalsUrl: approvalsViewUrl(input.publicUrl),
         tabUrl: input.publicUrl,
-        logger: input.logger,
       }),
   };
 }

@@ -3,26 +3,23 @@ import {
   type BotConversationReference,
   type BotRegistration,
   type BotRegistrationNotice,
-  type ProactiveMessenger,
 } from '@campus/bot';
-import type { ApprovalNoticeLog } from '../../domain/approvals/approval.js';
 import type { TeamsConversationStore } from '../../domain/approvals/teams-conversations.js';
 import type { Notifier } from '../../domain/registrations/notifier.js';
 import type { Registration } from '../../domain/registrations/registration.js';
 import type { Session } from '../../domain/sessions/session.js';
-import type { Clock, TenantScope } from '../../domain/shared/tenant-scope.js';
+import type { TenantScope } from '../../domain/shared/tenant-scope.js';
 import { toBotRegistration, toBotSession, type RegistrationLookups } from './bot-registration.js';
+import type { TeamsOutbox } from './teams-outbox.js';
 
 export interface TeamsNotifierDeps {
   /** Keeps every notification for the tab; told first, and its failures are the caller's. */
   stored: Notifier;
-  teams: ProactiveMessenger;
+  /** Records each Teams notice once under its key (a retry of the change records nothing) and posts it later. */
+  teams: TeamsOutbox;
   conversations: TeamsConversationStore;
-  /** Records each Teams notice once (a unique insert): of several callers, or a retry, only the first posts. */
-  notices: ApprovalNoticeLog;
   lookups: RegistrationLookups;
   tabUrl: string;
-  clock: Clock;
   logger: { warn(details: object, message: string): void };
 }
 
@@ -37,9 +34,10 @@ type NoticeOf = (
  * without them: a seat from the waitlist, a supervisor's decision, a cancellation by someone else, a new time, a
  * cancelled session. Their own registering is answered in place, so a waitlist place is only stored.
  *
- * Each Teams notice is recorded before it is posted, under a key derived from what it reports (the registration's
- * version, or the new time), so a retry or a second process never posts it twice. A crash between the record and
- * the post, or Teams refusing it, loses only the Teams message: the stored notification still shows in the tab.
+ * Each Teams notice is recorded in the Teams outbox under a key derived from what it reports (the registration's
+ * version, or the new time), so a retry or a second process records it once; the outbox's worker posts it after
+ * the request, retrying throttling and outages (see createTeamsOutbox). Only a store failure while recording
+ * loses the Teams message (logged): the stored notification still shows in the tab.
  */
 export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
   async function post(
@@ -53,13 +51,16 @@ export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
     try {
       const conversation = await deps.conversations.find(scope, registration.userId);
       if (!conversation) return;
-      if (!(await deps.notices.record(scope, noticeKey, deps.clock.now()))) return;
       const botRegistration = await toBotRegistration(deps.lookups, scope, registration, null);
       const card = buildRegistrationNoticeCard({
         notice: noticeOf(toBotSession(session), botRegistration),
         tabUrl: deps.tabUrl,
       });
-      await deps.teams.sendCard(conversation.reference as unknown as BotConversationReference, card);
+      await deps.teams.record(scope, noticeKey, {
+        userId: registration.userId,
+        reference: conversation.reference as unknown as BotConversationReference,
+        card,
+      });
     } catch (error) {
       deps.logger.warn(
         {
@@ -67,7 +68,7 @@ export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
           userId: registration.userId,
           err: { message: error instanceof Error ? error.message : String(error) },
         },
-        'the notice was not posted in Teams; the stored notification carries it',
+        'the notice could not be recorded for Teams; the stored notification carries it',
       );
     }
   }

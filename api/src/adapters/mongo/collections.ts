@@ -59,6 +59,7 @@ export const collectionNames = {
   notifications: 'notifications',
   outbox: 'outbox',
   outboxTargets: 'outboxTargets',
+  teamsOutbox: 'teamsOutbox',
   approvalRequests: 'approvalRequests',
   approvalDecisions: 'approvalDecisions',
   approvalNotices: 'approvalNotices',

@@ -2,6 +2,17 @@ import { MongoServerError, type Db, type IndexDescription } from 'mongodb';
 import type { collectionNames } from './collections.js';
 import { withStore } from './store-errors.js';
 
+/** The outbox's (outbox-store.ts), for the Graph outbox and the Teams notices alike. */
+const outboxIndexes: IndexDescription[] = [
+  // Recording an intent is an insert into the unique _id (its idempotency key); no other unique index.
+  // listOpenByTarget: { tenantId, target, status: { $in: open } } by createdAt.
+  { name: 'tenant_target_status_createdAt', key: { tenantId: 1, target: 1, status: 1, createdAt: 1 } },
+  // listDueTargets (the worker): { status: { $in: open }, nextAttemptAt <= now } by nextAttemptAt.
+  { name: 'status_nextAttemptAt', key: { status: 1, nextAttemptAt: 1 } },
+  // purgeDone: { status: 'done', updatedAt < before }.
+  { name: 'status_updatedAt', key: { status: 1, updatedAt: 1 } },
+];
+
 /**
  * Every index Campus queries rely on, by collection. Unique indexes carry invariants (one registration per
  * user and session, one holder per seat, one seat per registration); FerretDB applies conditional updates
@@ -27,7 +38,10 @@ const indexes: Record<keyof typeof collectionNames, IndexDescription[]> = {
     // grouped by tenantId, sessionId.
     { name: 'pending_invites', key: { invite: 1, status: 1, tenantId: 1, sessionId: 1 } },
     // listWaitlisted: { tenantId, sessionId, status: 'waitlisted' } in arrival order.
-    { name: 'tenant_session_status_arrival', key: { tenantId: 1, sessionId: 1, status: 1, 'arrival.at': 1, 'arrival.seq': 1, _id: 1 } },
+    {
+      name: 'tenant_session_status_arrival',
+      key: { tenantId: 1, sessionId: 1, status: 1, 'arrival.at': 1, 'arrival.seq': 1, _id: 1 },
+    },
     // listUnsettled (the registration worker): { status: { $in: passing states }, updatedAt < before } by updatedAt.
     { name: 'status_updatedAt', key: { status: 1, updatedAt: 1 } },
   ],
@@ -49,22 +63,23 @@ const indexes: Record<keyof typeof collectionNames, IndexDescription[]> = {
     // listByUser: { tenantId, userId } newest first. A repeated notification is refused by the unique _id.
     { name: 'tenant_user_createdAt', key: { tenantId: 1, userId: 1, createdAt: -1, _id: -1 } },
   ],
-  outbox: [
-    // Recording an intent is an insert into the unique _id (its idempotency key); no other unique index.
-    // listOpenByTarget: { tenantId, target, status: { $in: open } } by createdAt.
-    { name: 'tenant_target_status_createdAt', key: { tenantId: 1, target: 1, status: 1, createdAt: 1 } },
-    // listDueTargets (the worker): { status: { $in: open }, nextAttemptAt <= now } by nextAttemptAt.
-    { name: 'status_nextAttemptAt', key: { status: 1, nextAttemptAt: 1 } },
-    // purgeDone: { status: 'done', updatedAt < before }.
-    { name: 'status_updatedAt', key: { status: 1, updatedAt: 1 } },
-  ],
+  outbox: outboxIndexes,
   // One document per target, read and written by _id (`${tenantId}:${target}`).
   outboxTargets: [],
+  // Teams notices: the outbox's queries on a collection of their own (createOutboxStore(db, 'teamsOutbox')).
+  teamsOutbox: outboxIndexes,
   approvalRequests: [
     // insert (one request per registration round), findByRegistration, listOpenByRegistration (prefix tenantId, registrationId).
-    { name: 'tenant_registration_round_unique', key: { tenantId: 1, registrationId: 1, round: 1 }, unique: true },
-    // listPendingByApprovers: { tenantId, status: 'pending', approverKey: { $in } } by session.startsAt.
+    {
+      name: 'tenant_registration_round_unique',
+      key: { tenantId: 1, registrationId: 1, round: 1 },
+      unique: true,
+    },
+    // listPendingByApprovers: { tenantId, status: 'pending', approverKey: { $in } } by session.startsAt; listDecided's
+    // approver branch: { tenantId, status: { $in: decided }, approverKey: { $in } } by decision.decidedAt.
     { name: 'tenant_status_approver', key: { tenantId: 1, status: 1, approverKey: 1 } },
+    // listDecided's decider branch: { tenantId, status: { $in: decided }, 'decision.decidedBy.userId' }.
+    { name: 'tenant_status_decider', key: { tenantId: 1, status: 1, 'decision.decidedBy.userId': 1 } },
     // listResolving (the worker): { status: 'resolving', requestedAt < before }.
     { name: 'status_requestedAt', key: { status: 1, requestedAt: 1 } },
     // listDueReminders (the worker): { status: 'pending', remindedAt: null, remindAt <= now }.

@@ -31,9 +31,14 @@ function claimKey(tenantId: string, target: string): string {
  * The outbox on MongoDB/FerretDB. Recording an intent is one insert into the unique `_id` (its key). Claims
  * are numbered lease grants (lease-store.ts): only an insert decides who holds a target, and only the holder
  * writes the target's items and state, so the read-modify-write updates of FerretDB never race.
+ * `items` names the collection of items: Teams notices have their own (`teamsOutbox`), so the Graph outbox's
+ * worker never sees them and each outbox has its own worker (targets and claims are named apart by prefix).
  */
-export function createOutboxStore(db: Db): OutboxStore {
-  const outbox = db.collection<OutboxDocument>(collectionNames.outbox);
+export function createOutboxStore(
+  db: Db,
+  items: typeof collectionNames.outbox | typeof collectionNames.teamsOutbox = collectionNames.outbox,
+): OutboxStore {
+  const outbox = db.collection<OutboxDocument>(items);
   const targets = db.collection<OutboxTargetDocument>(collectionNames.outboxTargets);
   const { leases } = collections(db);
   const claims = createLeaseStore(db);

@@ -14,6 +14,8 @@ export interface FailureKind {
   transient: boolean;
   /** How long Graph asked us to wait, when it said. */
   retryAfterMs: number | null;
+  /** Trying again cannot succeed (e.g. Teams: the bot was removed): given up on at once. */
+  permanent?: boolean;
   message: string;
 }
 
@@ -28,16 +30,22 @@ export class ClaimLostError extends Error {
 /**
  * A refusal is Graph answering 4xx other than 429 (the adapters' GraphRequestError carries `status`): the same
  * request will most likely be refused again. Everything else — Graph or the store unavailable or overloaded, a
- * claim lost, a connection reset — is worth retrying.
+ * claim lost, a connection reset — is worth retrying. An error may say `permanent: true` (nothing to retry) and
+ * carry `retryAfterMs` itself (the bot's ProactiveSendError does both); a CampusError carries it in its details.
  */
 export function classifyFailure(error: unknown): FailureKind {
   const message = error instanceof Error ? error.message : String(error);
-  const status =
-    typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined;
+  const fields =
+    typeof error === 'object' && error !== null
+      ? (error as { status?: unknown; permanent?: unknown; retryAfterMs?: unknown })
+      : {};
+  if (fields.permanent === true) return { transient: false, retryAfterMs: null, permanent: true, message };
+  const status = fields.status;
   if (typeof status === 'number' && status >= 400 && status < 500 && status !== 429) {
     return { transient: false, retryAfterMs: null, message };
   }
-  const retryAfterMs = error instanceof CampusError ? error.details?.retryAfterMs : undefined;
+  const retryAfterMs =
+    error instanceof CampusError ? error.details?.retryAfterMs : (fields.retryAfterMs ?? undefined);
   return { transient: true, retryAfterMs: typeof retryAfterMs === 'number' ? retryAfterMs : null, message };
 }
 
@@ -56,5 +64,6 @@ export function backoffMs(attempts: number, retryAfterMs: number | null, random:
 
 /** Whether to give up on an item after this failure. */
 export function shouldGiveUp(attempts: number, failure: FailureKind): boolean {
+  if (failure.permanent === true) return true;
   return failure.transient ? attempts >= MAX_ATTEMPTS : attempts >= MAX_REFUSED_ATTEMPTS;
 }

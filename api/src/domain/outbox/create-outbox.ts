@@ -46,6 +46,8 @@ export interface OutboxDeps {
   /** Calls `beat` every `everyMs` until the returned stop function is called; injectable for tests. */
   heartbeat?: (everyMs: number, beat: () => void) => () => void;
   claimTtlMs?: number;
+  /** Where deliveries go, for log lines; 'Microsoft Graph' unless told. */
+  destination?: string;
 }
 
 export interface Outbox {
@@ -170,7 +172,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         retryInMs: giveUp ? null : delay,
         err: { message: failure.message },
       },
-      giveUp ? 'outbox gave up delivering to Microsoft Graph' : 'outbox delivery failed; it will be retried',
+      giveUp
+        ? `outbox gave up delivering to ${deps.destination ?? 'Microsoft Graph'}`
+        : 'outbox delivery failed; it will be retried',
     );
     return giveUp ? 'delivered' : 'retrying';
   }

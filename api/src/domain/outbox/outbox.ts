@@ -1,13 +1,18 @@
 import type { TenantScope } from '../shared/tenant-scope.js';
 import type { OutgoingMail } from './outgoing-mail.js';
 
-/** What an outbox item asks of Microsoft Graph. Event intents name the session: their effect is computed from it. */
+/**
+ * What an outbox item asks of Microsoft Graph, or of Teams (a card posted through the bot into a conversation it
+ * remembered; reference and card are the bot's JSON, opaque here). Event intents name the session: their effect
+ * is computed from it.
+ */
 export type OutboxIntent =
   | { kind: 'event.create'; sessionId: string }
   | { kind: 'event.attendees'; sessionId: string }
   | { kind: 'event.update'; sessionId: string }
   | { kind: 'event.cancel'; sessionId: string; message: string }
-  | { kind: 'mail.send'; mail: OutgoingMail };
+  | { kind: 'mail.send'; mail: OutgoingMail }
+  | { kind: 'teams.post'; userId: string; reference: object; card: object };
 
 /**
  * pending: waits for delivery (due at nextAttemptAt); sending: a mail whose Graph call began and whose outcome

@@ -1,7 +1,8 @@
 /** The HTTP app with supervisor approval wired: real stores on this run's FerretDB, fakes for Graph, Entra and Teams. */
-import type { AdaptiveCard, BotConversationReference, ProactiveMessenger } from '@campus/bot';
+import type { AdaptiveCard, BotConversationReference } from '@campus/bot';
 import type { Db } from 'mongodb';
 import { createApprovalMessenger } from '../../../adapters/bot/approval-messenger.js';
+import type { TeamsOutbox } from '../../../adapters/bot/teams-outbox.js';
 import {
   createApprovalSettingsStore,
   createTeamsConversationStore,
@@ -51,10 +52,10 @@ export async function buildApprovalTestApp(options: { expiryLeadMs?: number } = 
     [approvalUsers.presenter.id, approvalUsers.supervisor.id],
   ]);
   const teamsCards: Array<{ reference: BotConversationReference; card: AdaptiveCard }> = [];
-  const teams: ProactiveMessenger = {
-    async sendCard(reference, card) {
+  const teams: Pick<TeamsOutbox, 'record'> = {
+    async record(_scope, _key, { reference, card }) {
       teamsCards.push({ reference, card });
-      return `activity-${teamsCards.length}`;
+      return 'inserted';
     },
   };
   const directory: ApproverDirectory = {
@@ -89,7 +90,6 @@ export async function buildApprovalTestApp(options: { expiryLeadMs?: number } = 
         sender: 'campus@contoso.test',
         approvalsUrl: APPROVALS_URL,
         tabUrl: 'https://campus.contoso.test',
-        logger: { warn: () => undefined },
       }),
   });
   const test = await buildTestApp({ extraUsers: [approvalUsers.supervisor, approvalUsers.deputy], approval });

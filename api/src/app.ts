@@ -15,6 +15,7 @@ import { clientConfigRoutes, type ClientConfig } from './http/routes/client-conf
 import { directoryRoutes } from './http/routes/directory/index.js';
 import { audienceRoutes } from './http/routes/audiences/index.js';
 import { expertRoutes } from './http/routes/experts/index.js';
+import { groupRoutes } from './http/routes/groups/index.js';
 import { approvalRoutes } from './http/routes/approvals/index.js';
 import { healthRoutes, type ReadinessCheck } from './http/routes/health/index.js';
 import { meRoutes } from './http/routes/me/index.js';
@@ -73,6 +74,7 @@ export async function buildApp(deps: AppDeps) {
       if (deps.audiences) {
         await api.register(audienceRoutes, { audiences: deps.audiences });
         await api.register(expertRoutes, { audiences: deps.audiences });
+        await api.register(groupRoutes, { audiences: deps.audiences });
       }
       if (deps.directorySync) await api.register(directoryRoutes, { directorySync: deps.directorySync });
     },

@@ -7,6 +7,7 @@ import { createDirectoryIndexRegistry, type DirectoryIndexRegistry, type Registr
 import { createGroupMembership } from '../domain/audiences/group-membership-cache.js';
 import { mirrorDirectoryChanges } from '../domain/audiences/mirror-directory-changes.js';
 import type { GraphGateway } from './graph/graph-gateway.js';
+import { createGroupDirectory } from './graph/group-directory.js';
 import { createGroupMembersSource } from './graph/group-members.js';
 import { createAttendanceSource } from './mongo/audience-attendance.js';
 import { createAudienceDirectorySource } from './mongo/audience-directory-source.js';
@@ -43,6 +44,7 @@ export function createTargeting(options: { db: Db; graph: GraphGateway; logger: 
       memoryEntries: GROUPS_IN_MEMORY,
       logger: options.logger,
     }),
+    groupDirectory: createGroupDirectory(options.graph),
     attendance: cacheAttendance(createAttendanceSource(options.db), { clock, ttlMs: ATTENDANCE_CACHE_MS }),
     clock,
     ids: { newId: randomUUID },

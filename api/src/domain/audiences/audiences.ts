@@ -2,8 +2,17 @@ import { searchExperts } from '../experts/search-experts.js';
 import type { Actor, Clock, IdGenerator } from '../shared/tenant-scope.js';
 import type { AttendanceSource, AudienceRepository, GroupMembership } from './audience.js';
 import type { DirectoryIndexRegistry } from './directory-index-registry.js';
+import { findGroups, searchGroups, suggestFieldValues, type GroupDirectory } from './group-directory.js';
 import { listAudienceMembers } from './list-audience-members.js';
-import { createAudience, deleteAudience, getAudience, listAudiences, updateAudience, type AudienceEdit, type NewAudience } from './manage-audiences.js';
+import {
+  createAudience,
+  deleteAudience,
+  getAudience,
+  listAudiences,
+  updateAudience,
+  type AudienceEdit,
+  type NewAudience,
+} from './manage-audiences.js';
 import { previewRule, previewSavedAudience } from './preview-audience.js';
 
 /** What targeting needs from the outside world. */
@@ -11,6 +20,8 @@ export interface AudiencePorts {
   audiences: AudienceRepository;
   directory: Pick<DirectoryIndexRegistry, 'current'>;
   groups: GroupMembership;
+  /** Group names for the rule editor (membership itself comes through `groups`). */
+  groupDirectory: GroupDirectory;
   attendance: AttendanceSource;
   clock: Clock;
   ids: IdGenerator;
@@ -26,8 +37,13 @@ export function createAudiences(ports: AudiencePorts) {
     delete: (actor: Actor, id: string) => deleteAudience(ports, actor, id),
     previewRule: (actor: Actor, rule: unknown) => previewRule(ports, actor, rule),
     preview: (actor: Actor, id: string) => previewSavedAudience(ports, actor, id),
-    listMembers: (actor: Actor, id: string, page: { cursor: string | null; limit: number }) => listAudienceMembers(ports, actor, id, page),
+    listMembers: (actor: Actor, id: string, page: { cursor: string | null; limit: number }) =>
+      listAudienceMembers(ports, actor, id, page),
     searchExperts: (actor: Actor, topic: string, limit: number) => searchExperts(ports, actor, topic, limit),
+    searchGroups: (actor: Actor, text: string, limit: number) => searchGroups(ports, actor, text, limit),
+    findGroups: (actor: Actor, ids: readonly string[]) => findGroups(ports, actor, ids),
+    suggestFieldValues: (actor: Actor, query: { field: string; text: string; limit: number }) =>
+      suggestFieldValues(ports, actor, query),
   };
 }
 

@@ -312,12 +312,14 @@ describe('audience routes', () => {
     });
   });
 
-  it('documents every audience and expert route with its answers', async () => {
+  it('documents every audience, expert and group route with its answers', async () => {
     const document = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json() as {
       paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
     };
     const routes = Object.entries(document.paths)
-      .filter(([path]) => path.startsWith('/api/audiences') || path.startsWith('/api/experts'))
+      .filter(([path]) =>
+        ['/api/audiences', '/api/experts', '/api/groups'].some((prefix) => path.startsWith(prefix)),
+      )
       .flatMap(([path, methods]) =>
         Object.entries(methods).map(([method, operation]) => ({
           name: `${method} ${path}`,
@@ -327,10 +329,12 @@ describe('audience routes', () => {
     expect(routes.map((route) => route.name).sort()).toEqual([
       'delete /api/audiences/{audienceId}',
       'get /api/audiences',
+      'get /api/audiences/values/{field}',
       'get /api/audiences/{audienceId}',
       'get /api/audiences/{audienceId}/members',
       'get /api/audiences/{audienceId}/preview',
       'get /api/experts',
+      'get /api/groups',
       'patch /api/audiences/{audienceId}',
       'post /api/audiences',
       'post /api/audiences/preview',

@@ -7,6 +7,9 @@ import {
   AudiencePageView,
   AudienceView,
   CreateAudienceBody,
+  FieldValuesParams,
+  FieldValuesQuery,
+  FieldValuesView,
   ListAudiencesQuery,
   MemberPageView,
   MembersQuery,
@@ -17,46 +20,121 @@ import {
 } from './schemas.js';
 
 /** Saved audiences, previews and recipients (organizers only: the use cases answer 403 to anyone else). */
-export const audienceRoutes: FastifyPluginAsyncTypebox<{ audiences: Audiences }> = async (app, { audiences }) => {
+export const audienceRoutes: FastifyPluginAsyncTypebox<{ audiences: Audiences }> = async (
+  app,
+  { audiences },
+) => {
   app.addSchema(AudienceView);
   const tags = ['audiences'];
 
   app.post(
     '/audiences/preview',
-    { schema: { tags, summary: 'Preview a rule being edited: count, breakdowns, sample', body: PreviewBody, response: { 200: PreviewView, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Preview a rule being edited: count, breakdowns, sample',
+        body: PreviewBody,
+        response: { 200: PreviewView, ...errorResponses },
+      },
+    },
     async (request) => audiences.previewRule(request.actor, request.body.rule),
   );
 
   app.get(
-    '/audiences',
-    { schema: { tags, summary: 'Saved audiences by name', querystring: ListAudiencesQuery, response: { 200: AudiencePageView, ...errorResponses } } },
+    '/audiences/values/:field',
+    {
+      schema: {
+        tags,
+        summary: 'Known values of a directory field with their people count, for writing `is` clauses',
+        params: FieldValuesParams,
+        querystring: FieldValuesQuery,
+        response: { 200: FieldValuesView, ...errorResponses },
+      },
+    },
     async (request) => {
-      const page = await audiences.list(request.actor, { limit: request.query.limit, cursor: request.query.cursor ?? null });
+      const { field } = request.params;
+      return {
+        field,
+        values: await audiences.suggestFieldValues(request.actor, {
+          field,
+          text: request.query.search,
+          limit: request.query.limit,
+        }),
+      };
+    },
+  );
+
+  app.get(
+    '/audiences',
+    {
+      schema: {
+        tags,
+        summary: 'Saved audiences by name',
+        querystring: ListAudiencesQuery,
+        response: { 200: AudiencePageView, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const page = await audiences.list(request.actor, {
+        limit: request.query.limit,
+        cursor: request.query.cursor ?? null,
+      });
       return { audiences: page.audiences.map(toAudienceView), nextCursor: page.nextCursor };
     },
   );
 
   app.post(
     '/audiences',
-    { schema: { tags, summary: 'Save a named audience', body: CreateAudienceBody, response: { 201: Type.Ref('AudienceView'), ...errorResponses } } },
-    async (request, reply) => reply.code(201).send(toAudienceView(await audiences.create(request.actor, request.body))),
+    {
+      schema: {
+        tags,
+        summary: 'Save a named audience',
+        body: CreateAudienceBody,
+        response: { 201: Type.Ref('AudienceView'), ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(toAudienceView(await audiences.create(request.actor, request.body))),
   );
 
   app.get(
     '/audiences/:audienceId',
-    { schema: { tags, summary: 'One saved audience', params: AudienceIdParams, response: { 200: Type.Ref('AudienceView'), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'One saved audience',
+        params: AudienceIdParams,
+        response: { 200: Type.Ref('AudienceView'), ...errorResponses },
+      },
+    },
     async (request) => toAudienceView(await audiences.get(request.actor, request.params.audienceId)),
   );
 
   app.patch(
     '/audiences/:audienceId',
-    { schema: { tags, summary: 'Rename, describe or change the rule of an audience', params: AudienceIdParams, body: UpdateAudienceBody, response: { 200: Type.Ref('AudienceView'), ...errorResponses } } },
-    async (request) => toAudienceView(await audiences.update(request.actor, request.params.audienceId, request.body)),
+    {
+      schema: {
+        tags,
+        summary: 'Rename, describe or change the rule of an audience',
+        params: AudienceIdParams,
+        body: UpdateAudienceBody,
+        response: { 200: Type.Ref('AudienceView'), ...errorResponses },
+      },
+    },
+    async (request) =>
+      toAudienceView(await audiences.update(request.actor, request.params.audienceId, request.body)),
   );
 
   app.delete(
     '/audiences/:audienceId',
-    { schema: { tags, summary: 'Delete a saved audience', params: AudienceIdParams, response: { 204: Type.Null(), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a saved audience',
+        params: AudienceIdParams,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       await audiences.delete(request.actor, request.params.audienceId);
       return reply.code(204).send(null);
@@ -65,7 +143,14 @@ export const audienceRoutes: FastifyPluginAsyncTypebox<{ audiences: Audiences }>
 
   app.get(
     '/audiences/:audienceId/preview',
-    { schema: { tags, summary: 'Preview a saved audience as the directory is now', params: AudienceIdParams, response: { 200: PreviewView, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Preview a saved audience as the directory is now',
+        params: AudienceIdParams,
+        response: { 200: PreviewView, ...errorResponses },
+      },
+    },
     async (request) => audiences.preview(request.actor, request.params.audienceId),
   );
 
@@ -80,6 +165,10 @@ export const audienceRoutes: FastifyPluginAsyncTypebox<{ audiences: Audiences }>
         response: { 200: MemberPageView, ...errorResponses },
       },
     },
-    async (request) => audiences.listMembers(request.actor, request.params.audienceId, { limit: request.query.limit, cursor: request.query.cursor ?? null }),
+    async (request) =>
+      audiences.listMembers(request.actor, request.params.audienceId, {
+        limit: request.query.limit,
+        cursor: request.query.cursor ?? null,
+      }),
   );
 };

@@ -123,6 +123,43 @@ export const MemberPageView = Type.Object({
   warnings: Warnings,
 });
 
+export const FieldValuesParams = Type.Object(
+  {
+    field: Type.String({
+      maxLength: 100,
+      description:
+        'department, jobTitle, officeLocation, city, country or employeeType (anything else is a 400 naming it)',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const FieldValuesQuery = Type.Object(
+  {
+    search: Type.String({
+      maxLength: 200,
+      default: '',
+      description: 'Text the value contains, ignoring case; empty for the largest values',
+    }),
+    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  },
+  { additionalProperties: false },
+);
+
+export const FieldValuesView = Type.Object({
+  field: Type.String(),
+  values: Type.Array(
+    Type.Object({
+      value: Type.String(),
+      people: Type.Integer({ description: 'Enabled, not deleted people with this value now' }),
+    }),
+    {
+      description:
+        'Values starting with the text first, then those with a word starting with it, then the rest; more people first',
+    },
+  ),
+});
+
 export function toAudienceView(audience: SavedAudience): AudienceView {
   return {
     id: audience.id,

@@ -1,10 +1,12 @@
 import type { Db, Filter, FindCursor, WithId } from 'mongodb';
-import type {
-  ApprovalDecision,
-  ApprovalDecisionStore,
-  ApprovalNoticeLog,
-  ApprovalRequest,
-  ApprovalStore,
+import {
+  DECIDED_STATUSES,
+  type ApprovalDecision,
+  type ApprovalDecisionStore,
+  type ApprovalNoticeLog,
+  type ApprovalRequest,
+  type ApprovalStore,
+  type DecidedQuery,
 } from '../../domain/approvals/approval.js';
 import { collectionNames } from './collections.js';
 import { tryInsert, withStore } from './store-errors.js';
@@ -32,6 +34,32 @@ const OPEN: ApprovalRequest['status'][] = ['resolving', 'pending'];
 
 function toRequest({ _id, approverKey: _key, ...rest }: ApprovalRequestDocument): ApprovalRequest {
   return { id: _id, ...rest };
+}
+
+/** The filter of listDecided: the approvers' decided requests or the decider's, after the cursor. */
+function decidedFilter(scope: { tenantId: string }, query: DecidedQuery): Filter<ApprovalRequestDocument> {
+  const { after } = query;
+  const whose: Filter<ApprovalRequestDocument> = {
+    $or: [
+      { approverKey: { $in: query.approverIds.map((id) => id.toLowerCase()) } },
+      { 'decision.decidedBy.userId': query.deciderId },
+    ],
+  };
+  const older: Filter<ApprovalRequestDocument>[] = after
+    ? [
+        {
+          $or: [
+            { 'decision.decidedAt': { $lt: after.decidedAt } },
+            { 'decision.decidedAt': after.decidedAt, _id: { $lt: after.approvalId } },
+          ],
+        },
+      ]
+    : [];
+  return inTenant<ApprovalRequestDocument>(scope, {
+    status: { $in: [...DECIDED_STATUSES] },
+    decision: { $ne: null },
+    $and: [whose, ...older],
+  });
 }
 
 const approverKey = (approver: ApprovalRequest['approver']): string | null =>
@@ -101,6 +129,15 @@ export function createApprovalStore(db: Db): ApprovalStore {
               }),
             )
             .sort({ 'session.startsAt': 1, _id: 1 }),
+        ),
+      ),
+    listDecided: (scope, query) =>
+      withStore(() =>
+        many(
+          requests
+            .find(decidedFilter(scope, query))
+            .sort({ 'decision.decidedAt': -1, _id: -1 })
+            .limit(query.limit),
         ),
       ),
     listResolving: (before, limit) =>

@@ -54,6 +54,18 @@ export function activeDelegate(settings: ApprovalSettings | null, now: Date): Ap
   return delegation.until === null || delegation.until > now ? delegation.delegate : null;
 }
 
+/** Settings of supervisors whose delegation to this person is active now. */
+export async function listActiveDelegations(
+  store: ApprovalSettingsStore,
+  scope: TenantScope,
+  delegateId: string,
+  now: Date,
+): Promise<ApprovalSettings[]> {
+  return (await store.listByDelegate(scope, delegateId)).filter(
+    (settings) => activeDelegate(settings, now)?.id.toLowerCase() === delegateId.toLowerCase(),
+  );
+}
+
 /** The most generous of the supervisor's standing rules that covers a session of this many hours. */
 export function matchingRule(settings: ApprovalSettings | null, hoursAway: number): StandingRule | null {
   const covering = (settings?.rules ?? []).filter((rule) => hoursAway <= rule.maxHours);

@@ -39,6 +39,9 @@ export interface BusyPeriod {
 export type CalendarClash =
   { state: 'free' } | { state: 'busy'; periods: BusyPeriod[] } | { state: 'unknown' };
 
+/** Statuses of a request someone decided or could have decided (a withdrawal was nobody's decision). */
+export const DECIDED_STATUSES: readonly ApprovalStatus[] = ['approved', 'declined', 'expired'];
+
 export type DecisionOutcome = 'approved' | 'declined' | 'expired' | 'withdrawn';
 
 /** How a decision was made: by the approver, by their delegate, by the approver's standing rule, or by Campus. */
@@ -96,6 +99,20 @@ export type ApprovalChanges = Partial<
   updatedAt: Date;
 };
 
+/** Where a page of decided requests continues: after this decision, newest first. */
+export interface DecidedCursor {
+  decidedAt: Date;
+  approvalId: string;
+}
+
+/** Decided requests of these approvers, or decided by this person (a delegate whose delegation has ended). */
+export interface DecidedQuery {
+  approverIds: string[];
+  deciderId: string;
+  after: DecidedCursor | null;
+  limit: number;
+}
+
 /** Stores approval requests. */
 export interface ApprovalStore {
   /** Inserts unless the registration already has a request for this round (a unique index decides). */
@@ -111,6 +128,8 @@ export interface ApprovalStore {
   update(scope: TenantScope, approvalId: string, changes: ApprovalChanges): Promise<void>;
   /** Pending requests whose approver is one of these people, soonest session first. */
   listPendingByApprovers(scope: TenantScope, approverIds: string[]): Promise<ApprovalRequest[]>;
+  /** Approved, declined or expired requests the query selects, newest decision first (then by id, descending). */
+  listDecided(scope: TenantScope, query: DecidedQuery): Promise<ApprovalRequest[]>;
   /** Across tenants: requests still resolving since before `before` (a crash cut them short). */
   listResolving(before: Date, limit: number): Promise<ApprovalRequest[]>;
   /** Across tenants: pending requests due for their reminder and not reminded yet. */

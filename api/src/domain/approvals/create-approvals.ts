@@ -1,3 +1,4 @@
+import type { TenantScope } from '../shared/tenant-scope.js';
 import type { BookSessionEvent } from '../calendar/book-session-event.js';
 import type { ApprovalDecisionStore, ApprovalNoticeLog, ApprovalStore } from './approval.js';
 import type { ApprovalDeps } from './approval-deps.js';
@@ -10,7 +11,10 @@ import {
   type CardProof,
   type DecisionInput,
 } from './decide-approval-request.js';
+import { findApprovalWaits, listDelegatedApprovers } from './approval-waits.js';
+import type { DecidedCursor } from './approval.js';
 import { listApprovals, viewApproval } from './list-approvals.js';
+import { listDecidedApprovals } from './list-decided-approvals.js';
 import { getApprovalSettings, updateApprovalSettings } from './manage-approval-settings.js';
 import { processApprovals } from './process-approvals.js';
 import { createApprovalRequests } from './request-approval.js';
@@ -38,6 +42,13 @@ export function createApprovals(deps: ApprovalDeps) {
     /** The registration lifecycle's ApprovalRequests port. */
     requests: createApprovalRequests(deps),
     list: (actor: ApprovalActor) => listApprovals(deps, actor),
+    listDecided: (actor: ApprovalActor, page: { limit: number; after: DecidedCursor | null }) =>
+      listDecidedApprovals(deps, actor, page),
+    /** Who each of these registrations waits for, for the employee's own views. */
+    findWaits: (scope: TenantScope, registrationIds: readonly string[]) =>
+      findApprovalWaits(deps, scope, registrationIds),
+    /** Supervisors the actor may decide for now, as their delegate. */
+    listDelegatedApprovers: (actor: ApprovalActor) => listDelegatedApprovers(deps, actor),
     view: (actor: ApprovalActor, approvalId: string, proof?: CardProof) =>
       viewApproval(deps, actor, approvalId, proof),
     decide: (actor: ApprovalActor, input: DecisionInput, proof?: CardProof) =>

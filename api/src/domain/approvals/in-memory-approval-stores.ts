@@ -1,9 +1,11 @@
-import type {
-  ApprovalDecision,
-  ApprovalDecisionStore,
-  ApprovalNoticeLog,
-  ApprovalRequest,
-  ApprovalStore,
+import {
+  DECIDED_STATUSES,
+  type ApprovalDecision,
+  type ApprovalDecisionStore,
+  type ApprovalNoticeLog,
+  type ApprovalRequest,
+  type ApprovalStore,
+  type DecidedCursor,
 } from './approval.js';
 import type { ApprovalSettings, ApprovalSettingsStore } from './approval-settings.js';
 
@@ -17,6 +19,14 @@ export function createInMemoryApprovalStores() {
   const copy = <T>(value: T): T => structuredClone(value);
   const all = () => [...requests.values()];
   const open = (request: ApprovalRequest) => request.status === 'resolving' || request.status === 'pending';
+  /** Newest decision first, then by id descending, as the MongoDB store sorts. */
+  const newerFirst = (a: ApprovalRequest, b: ApprovalRequest) =>
+    b.decision!.decidedAt.getTime() - a.decision!.decidedAt.getTime() ||
+    (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+  const olderThan = (request: ApprovalRequest, cursor: DecidedCursor | null) =>
+    cursor === null ||
+    request.decision!.decidedAt < cursor.decidedAt ||
+    (request.decision!.decidedAt.getTime() === cursor.decidedAt.getTime() && request.id < cursor.approvalId);
 
   const approvals: ApprovalStore = {
     async insert(request) {
@@ -68,6 +78,22 @@ export function createInMemoryApprovalStores() {
             ids.has(request.approver.id.toLowerCase()),
         )
         .sort((a, b) => a.session.startsAt.getTime() - b.session.startsAt.getTime())
+        .map(copy);
+    },
+    async listDecided(scope, query) {
+      const approvers = new Set(query.approverIds.map((id) => id.toLowerCase()));
+      return all()
+        .filter(
+          (request) =>
+            request.tenantId === scope.tenantId &&
+            DECIDED_STATUSES.includes(request.status) &&
+            request.decision !== null &&
+            ((request.approver !== null && approvers.has(request.approver.id.toLowerCase())) ||
+              request.decision.decidedBy.userId?.toLowerCase() === query.deciderId.toLowerCase()) &&
+            olderThan(request, query.after),
+        )
+        .sort(newerFirst)
+        .slice(0, query.limit)
         .map(copy);
     },
     async listResolving(before, limit) {

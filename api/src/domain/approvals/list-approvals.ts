@@ -1,6 +1,6 @@
 import type { ApprovalPerson, ApprovalRequest } from './approval.js';
 import { viewerOf, type ApprovalDeps } from './approval-deps.js';
-import { activeDelegate } from './approval-settings.js';
+import { listActiveDelegations } from './approval-settings.js';
 import { summarizeApproval, type ApprovalSummary } from './approval-summary.js';
 import {
   authorizeDecider,
@@ -20,7 +20,8 @@ export interface ApprovalItem {
   signature: string;
 }
 
-function itemFor(
+/** The request as this viewer sees it, with their card's signature. */
+export function itemFor(
   deps: ApprovalDeps,
   request: ApprovalRequest,
   viewer: { timeZone: string; locale: string },
@@ -44,9 +45,9 @@ function itemFor(
 /** Requests waiting for the actor: as approver, and as delegate of supervisors whose delegation is active. */
 export async function listApprovals(deps: ApprovalDeps, actor: ApprovalActor): Promise<ApprovalItem[]> {
   const now = deps.clock.now();
-  const delegators = (await deps.settings.listByDelegate(actor, actor.userId))
-    .filter((settings) => activeDelegate(settings, now)?.id.toLowerCase() === actor.userId.toLowerCase())
-    .map((settings) => settings.userId);
+  const delegators = (await listActiveDelegations(deps.settings, actor, actor.userId, now)).map(
+    (settings) => settings.userId,
+  );
   const pending = (await deps.approvals.listPendingByApprovers(actor, [actor.userId, ...delegators])).filter(
     (request) => request.employee.id.toLowerCase() !== actor.userId.toLowerCase() && request.expiresAt > now,
   );

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateOutlookCard } from '@campus/bot/test-support/outlook-card-schema';
 import { bearer, type TestUser } from '../../test-support.js';
+import { createApprovalSession, decideAs, pendingApprovalsOf, registerAs } from './approval-http.js';
 import { approvalUsers, buildApprovalTestApp, cardOfMail, ORIGINATOR } from './approval-test-app.js';
 
 type TestApp = Awaited<ReturnType<typeof buildApprovalTestApp>>;
@@ -14,55 +15,11 @@ afterEach(async () => {
   await t.close();
 });
 
-let nextDay = 3;
-/** A supervisor-approval session on a day of its own (so registrations never overlap). */
-async function createSession(capacity = 5, minutes = 60): Promise<{ id: string; startsAt: Date }> {
-  const day = new Date(Date.now() + nextDay++ * 86_400_000).toISOString().slice(0, 10);
-  const end = new Date(Date.parse(`${day}T09:00:00Z`) + minutes * 60_000).toISOString().slice(0, 19);
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/api/sessions',
-    headers: bearer(organizer),
-    payload: {
-      title: 'SAP purchase-to-pay',
-      abstract: 'From requisition to invoice.',
-      presenterId: presenter.id,
-      start: { dateTime: `${day}T09:00:00`, timeZone: 'UTC' },
-      end: { dateTime: end, timeZone: 'UTC' },
-      capacity,
-      online: true,
-      approval: 'supervisor',
-    },
-  });
-  expect(response.statusCode).toBe(201);
-  return { id: response.json().id, startsAt: new Date(`${day}T09:00:00Z`) };
-}
-
-async function register(user: TestUser, sessionId: string) {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: `/api/sessions/${sessionId}/registrations`,
-    headers: bearer(user),
-  });
-  expect(response.statusCode).toBe(201);
-  return response.json() as { id: string; status: string };
-}
-
-async function pendingFor(user: TestUser) {
-  const response = await t.app.inject({ method: 'GET', url: '/api/approvals', headers: bearer(user) });
-  expect(response.statusCode).toBe(200);
-  return response.json().approvals as Array<
-    { id: string; employee: { id: string } } & Record<string, unknown>
-  >;
-}
-
+const createSession = (capacity?: number, minutes?: number) => createApprovalSession(t, capacity, minutes);
+const register = (user: TestUser, sessionId: string) => registerAs(t, user, sessionId);
+const pendingFor = (user: TestUser) => pendingApprovalsOf(t, user);
 const decide = (user: TestUser, approvalId: string, payload: object) =>
-  t.app.inject({
-    method: 'POST',
-    url: `/api/approvals/${approvalId}/decision`,
-    headers: bearer(user),
-    payload,
-  });
+  decideAs(t, user, approvalId, payload);
 
 async function statusOf(user: TestUser, sessionId: string): Promise<string | undefined> {
   const mine = await t.app.inject({ method: 'GET', url: '/api/me/sessions', headers: bearer(user) });

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Approvals } from '../../../domain/approvals/create-approvals.js';
 import { errorResponses } from '../../schemas/error-body.js';
+import { decodeCursor, DecidedList, DecidedQuery, toDecidedList } from './decided-page.js';
 import {
   ApprovalIdParams,
   ApprovalList,
@@ -30,6 +31,26 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<{ approvals: Approvals }>
       },
     },
     async (request) => ({ approvals: (await approvals.list(request.actor)).map(toApprovalView) }),
+  );
+
+  app.get(
+    '/approvals/decided',
+    {
+      schema: {
+        tags: ['approvals'],
+        summary:
+          'Requests the signed-in user decided or could have decided (as approver or delegate), newest decision first',
+        querystring: DecidedQuery,
+        response: { 200: DecidedList, ...errorResponses },
+      },
+    },
+    async (request) =>
+      toDecidedList(
+        await approvals.listDecided(request.actor, {
+          limit: request.query.limit,
+          after: decodeCursor(request.query.cursor),
+        }),
+      ),
   );
 
   app.get(

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Campus } from '../../../domain/campus.js';
 import { errorResponses } from '../../schemas/error-body.js';
+import { approvesForOf, ApprovesForView } from '../approvals/delegations.js';
+import { withApprovalWaits } from '../approvals/registration-approval.js';
 import { toRegistrationView } from '../registrations/schemas.js';
 import { toSessionView } from '../sessions/schemas.js';
 
@@ -10,6 +12,7 @@ const MeView = Type.Object({
   displayName: Type.String(),
   mail: Type.String(),
   roles: Type.Array(Type.Union([Type.Literal('employee'), Type.Literal('organizer'), Type.Literal('supervisor')])),
+  approvesFor: ApprovesForView,
 });
 
 const NotificationsQuery = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }) }, { additionalProperties: false });
@@ -36,7 +39,7 @@ const MySessionsView = Type.Object({
 export const meRoutes: FastifyPluginAsyncTypebox<{ campus: Campus }> = async (app, { campus }) => {
   app.get('/me', { schema: { tags: ['me'], summary: 'The signed-in user and their Campus roles', response: { 200: MeView, ...errorResponses } } }, async (request) => {
     const { userId, displayName, mail, roles } = request.actor;
-    return { id: userId, displayName, mail, roles: [...roles] };
+    return { id: userId, displayName, mail, roles: [...roles], approvesFor: await approvesForOf(campus.approvals, request.actor) };
   });
 
   app.get(
@@ -44,7 +47,8 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ campus: Campus }> = async (ap
     { schema: { tags: ['me'], summary: 'Sessions the signed-in user is registered for', response: { 200: MySessionsView, ...errorResponses } } },
     async (request) => {
       const items = await campus.listMySessions(request.actor);
-      return { sessions: items.map((item) => ({ session: toSessionView(item), registration: toRegistrationView(item.registration, item.position) })) };
+      const registrations = await withApprovalWaits(campus.approvals, request.actor, items.map((item) => toRegistrationView(item.registration, item.position)));
+      return { sessions: items.map((item, index) => ({ session: toSessionView(item), registration: registrations[index] })) };
     },
   );
 

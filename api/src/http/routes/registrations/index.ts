@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Campus } from '../../../domain/campus.js';
 import { errorResponses } from '../../schemas/error-body.js';
+import { withApprovalWaits } from '../approvals/registration-approval.js';
 import { SessionIdParams } from '../sessions/schemas.js';
 import {
   AttendanceBody,
@@ -30,7 +31,8 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ campus: Campus }> =
     },
     async (request, reply) => {
       const { registration, position } = await campus.registerForSession(request.actor, request.params.sessionId);
-      return reply.code(201).send(toRegistrationView(registration, position));
+      const [view] = await withApprovalWaits(campus.approvals, request.actor, [toRegistrationView(registration, position)]);
+      return reply.code(201).send(view);
     },
   );
 
@@ -80,7 +82,8 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ campus: Campus }> =
     { schema: { tags, summary: 'One registration (its owner or an organizer)', params: RegistrationIdParams, response: registrationAnswer } },
     async (request) => {
       const { registration, position } = await campus.getRegistration(request.actor, request.params.registrationId);
-      return toRegistrationView(registration, position);
+      const [view] = await withApprovalWaits(campus.approvals, request.actor, [toRegistrationView(registration, position)]);
+      return view;
     },
   );
 

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { registrationStatuses } from '../../../domain/registrations/registration-states.js';
 import type { ChangedBy, Registration, RegistrationChange } from '../../../domain/registrations/registration.js';
+import { RegistrationApprovalView } from '../approvals/registration-approval.js';
 import { UUID } from '../sessions/schemas.js';
 
 const RegistrationStatus = Type.Enum(registrationStatuses);
@@ -19,6 +20,7 @@ export const RegistrationView = Type.Object(
     waitlistPosition: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: 'Place on the waitlist (1 = next) while waitlisted' }),
     invite: Type.Union([Type.Literal('pending'), Type.Literal('sent')]),
     closedBy: Type.Union([ChangedByView, Type.Null()], { description: 'Who cancelled or declined it' }),
+    approval: Type.Optional(RegistrationApprovalView),
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
   },

@@ -1,78 +1,23 @@
-import type { BotConversationReference } from '@campus/bot';
-import { createProactiveMessenger } from '@campus/bot';
-import { validateAdaptiveCard } from '@campus/bot/test-support/adaptive-card-schema';
-import { createBotHarness, localBotConfig } from '@campus/bot/test-support/bot-harness';
-import { startFakeConnector, type FakeConnector } from '@campus/bot/test-support/fake-connector';
-import { teamsInstallationUpdate } from '@campus/bot/test-support/teams-activities';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createInMemoryApprovalStores } from '../../domain/approvals/in-memory-approval-stores.js';
-import type { TeamsConversation } from '../../domain/approvals/teams-conversations.js';
-import { createInMemoryOutboxStore } from '../../domain/outbox/in-memory-outbox-store.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { cancelMyRegistration } from '../../domain/registrations/cancel-registration.js';
 import { decideApproval } from '../../domain/registrations/decide-approval.js';
-import { actor, createTestPorts, session, TENANT } from '../../domain/registrations/in-memory-ports.js';
+import { actor, session, TENANT } from '../../domain/registrations/in-memory-ports.js';
 import { registerForSession } from '../../domain/registrations/register-for-session.js';
 import { cancelSession } from '../../domain/sessions/cancel-session.js';
-import { createTeamsNotifier } from './teams-notifier.js';
-import { createTeamsOutbox } from './teams-outbox.js';
+import { cardsPostedTo, createNoticeSetup, useTeamsConnector } from './teams-test-support.js';
 
 const joinUrl = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_s1%40thread.v2/0';
 
-let connector: FakeConnector;
-/** Bob's personal chat with the bot, as the bot remembered it when Teams told it the app was installed. */
-let bobsChat: BotConversationReference;
-
-beforeAll(async () => {
-  connector = await startFakeConnector();
-  const bot = createBotHarness(connector);
-  expect((await bot.post(teamsInstallationUpdate(connector.serviceUrl))).status).toBe(200);
-  bobsChat = bot.ports.conversations[0]!;
-});
-afterAll(() => connector.close());
+const teams = useTeamsConnector();
 
 function setUp() {
-  connector.reset();
-  const ports = createTestPorts();
-  const conversations = new Map<string, TeamsConversation>([
-    ['bob', { tenantId: TENANT, userId: 'bob', reference: { ...bobsChat }, updatedAt: new Date() }],
-  ]);
-  const approvalStores = createInMemoryApprovalStores();
-  const warnings: string[] = [];
-  const logger = { warn: (_details: object, message: string) => void warnings.push(message) };
-  const outbox = createInMemoryOutboxStore(ports.clock);
-  const teams = createTeamsOutbox({
-    store: outbox.store,
-    teams: createProactiveMessenger(localBotConfig),
-    clock: ports.clock,
-    holderId: 'api-1',
-    logger,
-  });
-  const notifier = createTeamsNotifier({
-    stored: ports.deps.notifier,
-    teams,
-    conversations: {
-      save: async (conversation) => void conversations.set(conversation.userId, conversation),
-      find: async (_scope, userId) => conversations.get(userId) ?? null,
-    },
-    lookups: { approvals: approvalStores.approvals, history: ports.deps.history },
-    tabUrl: 'https://campus.contoso.test',
-    logger,
-  });
-  const deps = { ...ports.deps, notifier };
-  return { ...ports, deps, notifier, teams, outbox, conversations, warnings, logger };
+  teams.connector.reset();
+  return createNoticeSetup({ bob: teams.bobsChat });
 }
 
 /** The cards posted into Bob's chat, after checking each against the Adaptive Card schema. */
 function cardsPostedToBob(): string[] {
-  return connector.calls
-    .filter((call) =>
-      call.path.startsWith(`/v3/conversations/${encodeURIComponent(bobsChat.conversation.id)}/`),
-    )
-    .map((call) => {
-      const card = (call.body.attachments as Array<{ content: unknown }>)[0]!.content;
-      expect(validateAdaptiveCard(card)).toEqual({ valid: true, errors: [] });
-      return JSON.stringify(card);
-    });
+  return cardsPostedTo(teams.connector, teams.bobsChat);
 }
 
 describe('Teams notices to employees', () => {
@@ -145,7 +90,7 @@ describe('Teams notices to employees', () => {
     await registerForSession(t.deps, actor('carol'), 's1');
     await cancelSession(t.deps, actor('organizer', ['organizer']), 's1', 'Cancelled');
     await t.teams.idle();
-    expect(connector.calls).toEqual([]);
+    expect(teams.connector.calls).toEqual([]);
     expect(t.notifications.map((notification) => notification.kind)).toContain('sessionCancelled');
   });
 });

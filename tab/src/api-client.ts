@@ -14,6 +14,9 @@ import type {
   AudienceView,
   ClientConfig,
   Expert,
+  FieldValue,
+  GroupSummary,
+  SuggestedField,
   CreateSessionRequest,
   Me,
   MySession,
@@ -207,6 +210,18 @@ export function createApiClient({ getToken, onUnauthorized, fetch: fetchImpl = f
       if (cursor) query.set('cursor', cursor);
       return call<AudienceMemberPage>('GET', `/api/audiences/${encodeURIComponent(id)}/members?${query}`);
     },
+    searchGroups: (search: string, limit = 10) =>
+      call<{ groups: GroupSummary[] }>(
+        'GET',
+        `/api/groups?${new URLSearchParams({ search, limit: String(limit) })}`,
+      ),
+    findGroups: (ids: readonly string[]) =>
+      call<{ groups: GroupSummary[] }>('GET', `/api/groups?${new URLSearchParams({ ids: ids.join(',') })}`),
+    listFieldValues: (field: SuggestedField, search: string, limit = 20) =>
+      call<{ values: FieldValue[] }>(
+        'GET',
+        `/api/audiences/values/${field}?${new URLSearchParams({ search, limit: String(limit) })}`,
+      ),
     searchExperts: (topic: string, limit = 10) =>
       call<{ words: string[]; experts: Expert[] }>(
         'GET',

@@ -192,6 +192,23 @@ export interface AudienceMemberPage {
   warnings: AudiencePreview['warnings'];
 }
 
+/** An Entra group as the rule editor picks it. */
+export interface GroupSummary {
+  id: string;
+  displayName: string;
+  description: string | null;
+}
+
+/** A directory field whose known values the rule editor suggests. */
+export type SuggestedField =
+  'department' | 'jobTitle' | 'officeLocation' | 'city' | 'country' | 'employeeType';
+
+/** A known value of a directory field, with the enabled people who have it now. */
+export interface FieldValue {
+  value: string;
+  people: number;
+}
+
 /** One ranked answer of the expert search, with why it matched. */
 export interface Expert extends Person {
   score: number;

@@ -17,11 +17,19 @@ import { ErrorBar } from '../shared/error-bar.js';
 import { DiscardDialog } from './discard-dialog.js';
 import { GroupEditor, type EditorContext } from './group-editor.js';
 import { MembersDialog } from './members-dialog.js';
+import { lookUpGroupNames } from './group-names.js';
 import { lookUpNames } from './person-names.js';
 import { PreviewPanel } from './preview-panel.js';
 import { fromRule, toRule } from './rule-json.js';
 import { nodeOfRuleError, ruleMessages } from './rule-messages.js';
-import { createTree, unnamedPeople, withNames, type GroupNode } from './rule-tree.js';
+import {
+  createTree,
+  unnamedGroups,
+  unnamedPeople,
+  withGroupNames,
+  withNames,
+  type GroupNode,
+} from './rule-tree.js';
 import { SavedAudienceList } from './saved-audiences.js';
 import { useAudiencePreview } from './use-audience-preview.js';
 import { useSavedAudiences } from './use-saved-audiences.js';
@@ -123,16 +131,23 @@ export function AudiencesPage({ api }: { api: ApiClient }) {
     setNotice(null);
     setOpenError(null);
     const ids = unnamedPeople(next);
-    setLookingUp(ids.length > 0);
-    if (ids.length === 0) return;
-    lookUpNames(api.previewAudience, ids)
-      .then(
-        (names) => opening === openCount.current && setTree((edited) => withNames(edited, names)),
-        (error: Error) =>
-          opening === openCount.current &&
-          setOpenError({ title: 'Campus could not look up the people this audience names', error }),
-      )
-      .finally(() => opening === openCount.current && setLookingUp(false));
+    const groupIds = unnamedGroups(next);
+    setLookingUp(ids.length > 0 || groupIds.length > 0);
+    if (ids.length === 0 && groupIds.length === 0) return;
+    const stillOpen = () => opening === openCount.current;
+    const people = lookUpNames(api.previewAudience, ids).then(
+      (names) => stillOpen() && setTree((edited) => withNames(edited, names)),
+      (error: Error) =>
+        stillOpen() &&
+        setOpenError({ title: 'Campus could not look up the people this audience names', error }),
+    );
+    const groups = lookUpGroupNames(api.findGroups, groupIds).then(
+      (names) => stillOpen() && setTree((edited) => withGroupNames(edited, names)),
+      (error: Error) =>
+        stillOpen() &&
+        setOpenError({ title: 'Campus could not look up the groups this audience names', error }),
+    );
+    void Promise.all([people, groups]).finally(() => stillOpen() && setLookingUp(false));
   };
 
   const open = (audience: AudienceView) => {

@@ -11,7 +11,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ApiClient } from '../api-client.js';
+import type { SuggestedField } from '../api-types.js';
 import { PersonPicker } from '../shared/person-picker.js';
+import { GroupPicker } from './group-picker.js';
 import {
   addAlternative,
   clauseFields,
@@ -24,6 +26,17 @@ import {
   type GroupNode,
   type PersonRef,
 } from './rule-tree.js';
+import { ValueCombobox } from './value-combobox.js';
+
+/** Fields whose known values the API suggests (GET /api/audiences/values/{field}). */
+const suggestedFields: ReadonlySet<string> = new Set<SuggestedField>([
+  'department',
+  'jobTitle',
+  'officeLocation',
+  'city',
+  'country',
+  'employeeType',
+]);
 
 const useStyles = makeStyles({
   row: {
@@ -109,22 +122,40 @@ function ValueEditor({ api, clause, label, error, lookingUp, edit }: RowProps) {
       </div>
     );
   }
-  const hints = {
-    values: 'Separate values with commas.',
-    groupId: "The Entra group's object id.",
-    text: undefined,
-  };
-  return (
-    <Field
-      label={spec.input === 'groupId' ? 'Group id' : 'Value'}
-      hint={hints[spec.input]}
-      validationMessage={error}
-    >
-      <Input
-        value={clause.text}
-        maxLength={spec.input === 'values' ? 2000 : 200}
-        onChange={(_event, data) => edit((root) => updateClause(root, clause.id, { text: data.value }))}
+  if (spec.input === 'group') {
+    return (
+      <GroupPicker
+        api={api}
+        value={clause.text ? { id: clause.text, displayName: clause.groupName } : null}
+        lookingUp={lookingUp}
+        error={error}
+        onChange={(group) =>
+          edit((root) =>
+            updateClause(root, clause.id, { text: group?.id ?? '', groupName: group?.displayName ?? null }),
+          )
+        }
       />
+    );
+  }
+  const setText = (text: string) => edit((root) => updateClause(root, clause.id, { text }));
+  const hint = spec.input === 'values' ? 'Separate values with commas.' : undefined;
+  if (suggestedFields.has(clause.field)) {
+    return (
+      <ValueCombobox
+        api={api}
+        field={clause.field as SuggestedField}
+        list={spec.input === 'values'}
+        label="Value"
+        hint={hint}
+        text={clause.text}
+        error={error}
+        onChange={setText}
+      />
+    );
+  }
+  return (
+    <Field label="Value" hint={hint} validationMessage={error}>
+      <Input value={clause.text} maxLength={200} onChange={(_event, data) => setText(data.value)} />
     </Field>
   );
 }

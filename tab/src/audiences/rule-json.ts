@@ -56,7 +56,7 @@ function clauseRule(clause: ClauseNode): AudienceRule | string {
       if (people.length === 0) return 'Choose a person.';
       return { manager: { under: people[0]!, scope: clause.operator === 'direct' ? 'direct' : 'anyDepth' } };
     case 'group':
-      if (!text) return 'Enter a group id.';
+      if (!text) return 'Choose a group.';
       return { group: { memberOf: text } };
     case 'people':
       if (people.length === 0) return 'Choose at least one person.';

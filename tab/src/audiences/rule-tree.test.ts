@@ -9,9 +9,11 @@ import {
   parentOf,
   removeNode,
   setField,
+  unnamedGroups,
   unnamedPeople,
   updateClause,
   updateGroup,
+  withGroupNames,
   withNames,
   type ClauseNode,
   type GroupNode,
@@ -100,5 +102,37 @@ describe('rule tree editing', () => {
     const named = withNames(withManager, new Map([['a', 'Ann']]));
     expect(unnamedPeople(named)).toEqual([]);
     expect(clauseAt(named, 2).people).toEqual([{ id: 'a', displayName: 'Ann' }]);
+  });
+
+  it('learns the names of the groups a rule names, once per group, ignoring the case of ids', () => {
+    const tree = createGroup('all', [
+      createClause('group', { text: 'G-1' }),
+      createGroup('any', [
+        createClause('group', { text: 'G-1' }),
+        createClause('group', { text: 'g-2', groupName: 'Known' }),
+      ]),
+      createClause('group'),
+      createClause('department', { text: 'G-3' }),
+    ]);
+    expect(unnamedGroups(tree)).toEqual(['G-1']);
+    const named = withGroupNames(
+      tree,
+      new Map([
+        ['g-1', 'Finance'],
+        ['g-2', 'Other'],
+      ]),
+    );
+    expect(unnamedGroups(named)).toEqual([]);
+    expect(clauseAt(named, 0).groupName).toBe('Finance');
+    expect(clauseAt(named, 1, 1).groupName).toBe('Known');
+    expect(withGroupNames(tree, new Map()).children[0]).toMatchObject({ groupName: null });
+  });
+
+  it('forgets the group when the row changes to a field entered another way', () => {
+    const tree = createGroup('all', [createClause('group', { text: 'g-1', groupName: 'Finance' })]);
+    expect(clauseAt(setField(tree, clauseAt(tree, 0).id, 'city'), 0)).toMatchObject({
+      text: '',
+      groupName: null,
+    });
   });
 });

@@ -8,7 +8,7 @@ export type ValueField = 'department' | 'officeLocation' | 'city' | 'country' | 
 export type ClauseField = ValueField | 'jobTitle' | 'manager' | 'group' | 'people' | 'attendance';
 
 /** How a clause's value is entered. */
-export type ValueInput = 'values' | 'text' | 'person' | 'people' | 'groupId';
+export type ValueInput = 'values' | 'text' | 'person' | 'people' | 'group';
 
 /** A person a clause names; `displayName` is null until the tab has learnt it. */
 export interface PersonRef {
@@ -25,6 +25,8 @@ export interface ClauseNode {
   operator: string;
   /** Comma-separated values, a job title, a group id or a topic, by the field's input. */
   text: string;
+  /** The name of the group `text` names; null until the tab has learnt it. */
+  groupName: string | null;
   /** The manager (one) or the people listed. */
   people: PersonRef[];
 }
@@ -72,7 +74,7 @@ export const fieldSpecs: Record<ClauseField, FieldSpec> = {
       { value: 'direct', label: 'directly' },
     ],
   },
-  group: { label: 'Group', input: 'groupId', operators: [{ value: 'memberOf', label: 'member of' }] },
+  group: { label: 'Group', input: 'group', operators: [{ value: 'memberOf', label: 'member of' }] },
   people: {
     label: 'Person',
     input: 'people',
@@ -105,6 +107,7 @@ export function createClause(field: ClauseField = 'department', fill: Partial<Cl
     field,
     operator: fieldSpecs[field].operators[0]!.value,
     text: '',
+    groupName: null,
     people: [],
     ...fill,
   };
@@ -159,6 +162,7 @@ export function setField(root: GroupNode, id: string, field: ClauseField): Group
       field,
       operator: fieldSpecs[field].operators[0]!.value,
       text: sameInput ? node.text : '',
+      groupName: sameInput ? node.groupName : null,
       people: sameInput ? node.people : [],
     };
   });
@@ -167,7 +171,7 @@ export function setField(root: GroupNode, id: string, field: ClauseField): Group
 export function updateClause(
   root: GroupNode,
   id: string,
-  change: Partial<Pick<ClauseNode, 'operator' | 'text' | 'people' | 'negated'>>,
+  change: Partial<Pick<ClauseNode, 'operator' | 'text' | 'groupName' | 'people' | 'negated'>>,
 ): GroupNode {
   return edit(root, id, (node) => (node.kind === 'clause' ? { ...node, ...change } : node));
 }
@@ -228,4 +232,20 @@ export function withNames<T extends RuleNode>(node: T, names: ReadonlyMap<string
       displayName: person.displayName ?? names.get(person.id) ?? null,
     })),
   };
+}
+
+/** Every group a clause names whose name the tab does not know yet. */
+export function unnamedGroups(node: RuleNode): string[] {
+  if (node.kind === 'group') return [...new Set(node.children.flatMap(unnamedGroups))];
+  return fieldSpecs[node.field].input === 'group' && node.text !== '' && node.groupName === null
+    ? [node.text]
+    : [];
+}
+
+/** Fills in the group names learnt (keys in lower case: Graph's ids compare ignoring case). */
+export function withGroupNames<T extends RuleNode>(node: T, names: ReadonlyMap<string, string>): T {
+  if (node.kind === 'group')
+    return { ...node, children: node.children.map((child) => withGroupNames(child, names)) };
+  if (fieldSpecs[node.field].input !== 'group' || node.groupName !== null) return node;
+  return { ...node, groupName: names.get(node.text.toLowerCase()) ?? null };
 }

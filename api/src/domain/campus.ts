@@ -28,6 +28,7 @@ import { createStoredNotifier, type NotificationStore, type Notifier } from './r
 import { processRegistrationWork } from './registrations/process-registration-work.js';
 import { registerForSession } from './registrations/register-for-session.js';
 import {
+  arriveNow,
   createArrivalCounter,
   createWaitlistPositions,
   type RegistrationDeps,
@@ -44,6 +45,7 @@ import { createSession, type NewSession } from './sessions/create-session.js';
 import { getSession, listSessions } from './sessions/list-sessions.js';
 import { updateSession, type SessionEdit } from './sessions/update-session.js';
 import type { SessionRepository } from './sessions/session.js';
+import { createAdmission } from './shared/admission.js';
 import { shareFreshReads } from './shared/fresh-reads.js';
 import type { Actor, Clock, IdGenerator, TenantScope } from './shared/tenant-scope.js';
 
@@ -99,6 +101,12 @@ function withSharedReads(ports: CampusPorts): CampusPorts {
   };
 }
 
+/**
+ * Registrations one process places at once; later ones wait in arrival order (see createAdmission), so in a burst
+ * most people get their answer well before the last one does.
+ */
+const REGISTRATIONS_AT_ONCE = 16;
+
 /** The use cases, bound to their ports once, for the HTTP routes, the bot and the workers. */
 export function createCampus(givenPorts: CampusPorts) {
   const ports = withSharedReads(givenPorts);
@@ -112,6 +120,7 @@ export function createCampus(givenPorts: CampusPorts) {
     arrivals: createArrivalCounter(),
     positions: createWaitlistPositions(ports.registrations),
   };
+  const admitRegistration = createAdmission(REGISTRATIONS_AT_ONCE);
   const approvals: Approvals | null = ports.approval
     ? createApprovals({
         ...ports.approval,
@@ -132,8 +141,10 @@ export function createCampus(givenPorts: CampusPorts) {
       updateSession(registering, actor, sessionId, edit),
     cancelSession: (actor: Actor, sessionId: string, message: string) =>
       cancelSession(registering, actor, sessionId, message),
-    registerForSession: (actor: Actor, sessionId: string) =>
-      registerForSession(registering, actor, sessionId),
+    registerForSession: (actor: Actor, sessionId: string) => {
+      const arrival = arriveNow(registering);
+      return admitRegistration(() => registerForSession(registering, actor, sessionId, arrival));
+    },
     cancelMyRegistration: (actor: Actor, sessionId: string) =>
       cancelMyRegistration(registering, actor, sessionId),
     cancelRegistrationAs: (actor: Actor, registrationId: string, reason: string | null) =>

@@ -10,6 +10,7 @@ import {
 } from './change-registration.js';
 import { tryPromote } from './promote-waitlisted.js';
 import {
+  arriveNow,
   finishPlacement,
   findOpenSession,
   placeRequested,
@@ -50,9 +51,9 @@ export async function registerForSession(
   deps: RegistrationDeps,
   actor: Actor,
   sessionId: string,
+  // Taken first, before any waiting (for the store or for admission), so it is the order requests reached us.
+  arrival: Arrival = arriveNow(deps),
 ): Promise<RegisterResult> {
-  // Arrival is taken first, before any waiting on the store, so it is the order in which requests reached us.
-  const arrival: Arrival = { at: deps.clock.now(), seq: deps.arrivals.next() };
   const session = await findOpenSession(deps.sessions, actor, sessionId, arrival.at);
   const existing = await reloadRegistration(
     deps,

@@ -9,6 +9,7 @@ import type { Notifier } from './notifier.js';
 import { holdsSeat } from './registration-states.js';
 import { registrationIdFor } from './registration-id.js';
 import type {
+  Arrival,
   ChangedBy,
   LeaseStore,
   Registration,
@@ -24,6 +25,11 @@ export interface ArrivalCounter {
 export function createArrivalCounter(): ArrivalCounter {
   let last = 0;
   return { next: () => ++last };
+}
+
+/** A request's place in arrival order, taken when it reaches this process. */
+export function arriveNow(deps: Pick<RegistrationDeps, 'clock' | 'arrivals'>): Arrival {
+  return { at: deps.clock.now(), seq: deps.arrivals.next() };
 }
 
 /** Arrival order: the clock, then the per-process counter, then the id (requests of different processes in one millisecond). */

@@ -134,7 +134,7 @@ export default async function audienceBench(args: string[]): Promise<Record<stri
   );
   try {
     // A full sync of 100,000 people can outlast a token's hour: ask for a fresh one every half hour.
-    let token = { value: '', at: 0 };
+    let token = { value: '', at: -Infinity };
     const currentToken = async () => {
       if (performance.now() - token.at > 30 * 60_000) {
         const issued = await json<{ access_token: string }>('POST', `${tenant.url}/_dev/token`, null, {

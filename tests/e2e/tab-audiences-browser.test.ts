@@ -79,6 +79,12 @@ describe('the Audiences page in Chromium, against a synced directory', () => {
       .toEqual({ busy: 'false', text: peopleCount(total) });
   }
 
+  /** Types a value and closes its suggestions, which would otherwise cover the controls below. */
+  async function typeValue(row: Locator, text: string): Promise<void> {
+    await row.getByRole('combobox', { name: 'Value' }).fill(text);
+    await page.keyboard.press('Escape');
+  }
+
   async function choose(row: Locator, control: string, option: string): Promise<void> {
     await row.getByRole('combobox', { name: control }).click();
     await page.getByRole('option', { name: option, exact: true }).click();
@@ -167,10 +173,10 @@ describe('the Audiences page in Chromium, against a synced directory', () => {
       expect(widePreview.total).toBeGreaterThan(narrowPreview.total);
 
       await page.getByRole('tab', { name: 'Audiences' }).click();
-      await condition('1').getByRole('textbox', { name: 'Value' }).fill('Marketing');
+      await typeValue(condition('1'), 'Marketing');
       await page.getByRole('button', { name: 'Add condition' }).click();
       await choose(condition('2'), 'Field', 'Office');
-      await condition('2').getByRole('textbox', { name: 'Value' }).fill(first);
+      await typeValue(condition('2'), first);
       await expectCount(narrowPreview.total);
 
       await condition('2').getByRole('button', { name: 'Or: add an alternative to condition 2' }).click();
@@ -178,7 +184,7 @@ describe('the Audiences page in Chromium, against a synced directory', () => {
       await expect
         .poll(() => condition('2.2').getByRole('combobox', { name: 'Field' }).textContent())
         .toBe('Office');
-      await condition('2.2').getByRole('textbox', { name: 'Value' }).fill(second);
+      await typeValue(condition('2.2'), second);
       await expectCount(widePreview.total);
       const officeTable = page.getByRole('table', { name: 'Office' });
       for (const office of widePreview.byOffice) {
@@ -211,7 +217,7 @@ describe('the Audiences page in Chromium, against a synced directory', () => {
       });
 
       await page.getByRole('button', { name: 'New audience', exact: true }).click();
-      expect(await condition('1').getByRole('textbox', { name: 'Value' }).inputValue()).toBe('');
+      expect(await condition('1').getByRole('combobox', { name: 'Value' }).inputValue()).toBe('');
       await expect.poll(() => reached().textContent()).toBe('—');
       await page
         .getByRole('list', { name: 'Saved audiences' })
@@ -219,27 +225,81 @@ describe('the Audiences page in Chromium, against a synced directory', () => {
         .click();
       await page.getByRole('heading', { name: `Audience “${name}”` }).waitFor();
       expect(await page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe(name);
-      expect(await condition('1').getByRole('textbox', { name: 'Value' }).inputValue()).toBe('Marketing');
-      expect(await condition('2.1').getByRole('textbox', { name: 'Value' }).inputValue()).toBe(first);
-      expect(await condition('2.2').getByRole('textbox', { name: 'Value' }).inputValue()).toBe(second);
+      expect(await condition('1').getByRole('combobox', { name: 'Value' }).inputValue()).toBe('Marketing');
+      expect(await condition('2.1').getByRole('combobox', { name: 'Value' }).inputValue()).toBe(first);
+      expect(await condition('2.2').getByRole('combobox', { name: 'Value' }).inputValue()).toBe(second);
       await expectCount((await api<Preview>('GET', `/api/audiences/${saved.id}/preview`)).total);
+    },
+  );
+
+  it(
+    'picks a department from suggestions and a group by name, counts as the API does, and names the group again when reopened',
+    { timeout: 240_000 },
+    async () => {
+      const suggested = await api<{ values: Array<{ value: string; people: number }> }>(
+        'GET',
+        '/api/audiences/values/department?search=engi',
+      );
+      expect(suggested.values[0]).toMatchObject({ value: 'Engineering' });
+      const leaders = await api<{ groups: Array<{ id: string; displayName: string }> }>(
+        'GET',
+        '/api/groups?search=leader',
+      );
+      const group = leaders.groups.find((candidate) => candidate.displayName === 'People Leaders')!;
+      const rule = { all: [{ department: { is: ['Engineering'] } }, { group: { memberOf: group.id } }] };
+      const expected = await previewOf(rule);
+      expect(expected.total).toBeLessThan((await previewOf({ department: { is: ['Engineering'] } })).total);
+
+      await page.getByRole('tab', { name: 'Audiences' }).click();
+      await condition('1').getByRole('combobox', { name: 'Value' }).pressSequentially('engi');
+      // The suggestion shows how many people have the value, as the API counts them.
+      const engineering = new RegExp(`^Engineering\\s*${peopleCount(suggested.values[0]!.people)}$`);
+      await page.getByRole('option', { name: engineering }).click();
+      expect(await condition('1').getByRole('combobox', { name: 'Value' }).inputValue()).toBe('Engineering');
+      await page.getByRole('button', { name: 'Add condition' }).click();
+      await choose(condition('2'), 'Field', 'Group');
+      await condition('2').getByRole('combobox', { name: 'Group' }).pressSequentially('leader');
+      // Graph finds both "People Leaders" and "Contoso Leadership": a word of each starts with the text.
+      for (const found of leaders.groups)
+        await page.getByRole('option', { name: new RegExp(`^${found.displayName}`) }).waitFor();
+      await page.getByRole('option', { name: /^People Leaders/ }).click();
+      await expectCount(expected.total);
+
+      const name = `Engineering leaders ${randomUUID().slice(0, 6)}`;
+      await page.getByRole('textbox', { name: 'Name' }).fill(name);
+      await page.getByRole('button', { name: 'Save audience' }).click();
+      await page.getByText(`Saved “${name}”.`).waitFor();
+      await page.getByRole('button', { name: 'New audience', exact: true }).click();
+      await page
+        .getByRole('list', { name: 'Saved audiences' })
+        .getByRole('button', { name: `Open ${name}` })
+        .click();
+      await expect
+        .poll(() => condition('2').getByRole('combobox', { name: 'Group' }).inputValue())
+        .toBe('People Leaders');
+      await expectCount(expected.total);
     },
   );
 
   it("shows the API's refusal of a clause beside that clause", { timeout: 180_000 }, async () => {
     await page.getByRole('tab', { name: 'Audiences' }).click();
-    await condition('1').getByRole('textbox', { name: 'Value' }).fill('Marketing');
+    await typeValue(condition('1'), 'Marketing');
     await page.getByRole('button', { name: 'Add condition' }).click();
     await choose(condition('2'), 'Field', 'Group');
-    const groupId = condition('2').getByRole('textbox', { name: 'Group id' });
-    await groupId.fill('finance-team');
+    const groupPicker = condition('2').getByRole('combobox', { name: 'Group' });
+    await groupPicker.pressSequentially('paris');
+    const paris = [...tenant.state.groups.values()].find(
+      (candidate) => candidate.displayName === 'Paris Office',
+    )!;
+    await page.getByRole('option', { name: /^Paris Office/ }).waitFor();
+    // Deleted in Entra between the search and the pick: Graph no longer knows it when the rule is previewed.
+    tenant.state.groups.delete(paris.id);
+    await page.getByRole('option', { name: /^Paris Office/ }).click();
 
     const refused = await asPatti<{ code: string; message: string; details: { field: string } }>(
       'POST',
       '/api/audiences/preview',
-      {
-        rule: { all: [{ department: { is: ['Marketing'] } }, { group: { memberOf: 'finance-team' } }] },
-      },
+      { rule: { all: [{ department: { is: ['Marketing'] } }, { group: { memberOf: paris.id } }] } },
     );
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({
@@ -247,9 +307,11 @@ describe('the Audiences page in Chromium, against a synced directory', () => {
       details: { field: '/all/1/group/memberOf' },
     });
     const reason = refused.body.message.slice(refused.body.message.indexOf(': ') + 2);
-    await expect.poll(() => descriptionOf(groupId), { timeout: uiTimeoutMs }).toContain(reason);
-    expect(await groupId.getAttribute('aria-invalid')).toBe('true');
-    expect(await descriptionOf(condition('1').getByRole('textbox', { name: 'Value' }))).not.toContain(reason);
+    await expect.poll(() => descriptionOf(groupPicker), { timeout: uiTimeoutMs }).toContain(reason);
+    expect(await groupPicker.getAttribute('aria-invalid')).toBe('true');
+    expect(await descriptionOf(condition('1').getByRole('combobox', { name: 'Value' }))).not.toContain(
+      reason,
+    );
 
     // Nothing saved yet: starting anew asks first.
     await page.getByRole('button', { name: 'New audience', exact: true }).click();
@@ -257,7 +319,7 @@ describe('the Audiences page in Chromium, against a synced directory', () => {
       .getByRole('alertdialog', { name: 'Discard your changes?' })
       .getByRole('button', { name: 'Discard changes' })
       .click();
-    await expect.poll(() => condition('1').getByRole('textbox', { name: 'Value' }).inputValue()).toBe('');
+    await expect.poll(() => condition('1').getByRole('combobox', { name: 'Value' }).inputValue()).toBe('');
     expect(await condition('2').count()).toBe(0);
   });
 

@@ -126,6 +126,7 @@ function ValueEditor({ api, clause, label, error, lookingUp, edit }: RowProps) {
     return (
       <GroupPicker
         api={api}
+        className={styles.dropdown}
         value={clause.text ? { id: clause.text, displayName: clause.groupName } : null}
         lookingUp={lookingUp}
         error={error}
@@ -143,6 +144,7 @@ function ValueEditor({ api, clause, label, error, lookingUp, edit }: RowProps) {
     return (
       <ValueCombobox
         api={api}
+        className={styles.dropdown}
         field={clause.field as SuggestedField}
         list={spec.input === 'values'}
         label="Value"
@@ -155,7 +157,12 @@ function ValueEditor({ api, clause, label, error, lookingUp, edit }: RowProps) {
   }
   return (
     <Field label="Value" hint={hint} validationMessage={error}>
-      <Input value={clause.text} maxLength={200} onChange={(_event, data) => setText(data.value)} />
+      <Input
+        className={styles.dropdown}
+        value={clause.text}
+        maxLength={200}
+        onChange={(_event, data) => setText(data.value)}
+      />
     </Field>
   );
 }

@@ -9,13 +9,11 @@ describe('looking up the names of groups a rule names', () => {
     const findGroups = async (ids: readonly string[]) => {
       asked.push([...ids]);
       return {
-        groups: ids
-          .filter(known)
-          .map((id): GroupSummary => ({
-            id: id.toUpperCase(),
-            displayName: `Group ${id}`,
-            description: null,
-          })),
+        groups: ids.filter(known).map((id): GroupSummary => ({
+          id: id.toUpperCase(),
+          displayName: `Group ${id}`,
+          description: null,
+        })),
       };
     };
     const ids = Array.from({ length: 45 }, (_, n) => `g-${n}`);

@@ -22,12 +22,14 @@ export function GroupPicker({
   value,
   lookingUp,
   error,
+  className,
   onChange,
 }: {
   api: ApiClient;
   value: PickedGroup | null;
   lookingUp: boolean;
   error: string | undefined;
+  className?: string;
   onChange: (group: PickedGroup | null) => void;
 }) {
   const shown = value ? groupLabel(value, lookingUp) : '';
@@ -49,6 +51,7 @@ export function GroupPicker({
   return (
     <Field label="Group" hint={hint} validationMessage={error ?? lookup.error ?? undefined}>
       <Combobox
+        className={className}
         placeholder="Search groups by name"
         value={text}
         selectedOptions={value ? [value.id] : []}

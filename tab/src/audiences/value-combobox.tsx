@@ -17,6 +17,7 @@ export function ValueCombobox({
   hint,
   text,
   error,
+  className,
   onChange,
 }: {
   api: ApiClient;
@@ -26,6 +27,7 @@ export function ValueCombobox({
   hint: string | undefined;
   text: string;
   error: string | undefined;
+  className?: string;
   onChange: (text: string) => void;
 }) {
   const [open, setOpen] = useState(false);
@@ -37,12 +39,16 @@ export function ValueCombobox({
   return (
     <Field label={label} hint={hint} validationMessage={error ?? lookup.error ?? undefined}>
       <Combobox
+        className={className}
         freeform
         placeholder={list ? 'Type or choose values' : 'Type or choose a value'}
         maxLength={list ? 2000 : 200}
         value={text}
         open={open && lookup.results.length > 0}
         onOpenChange={(_event, data) => setOpen(data.open)}
+        // Closed before its suggestions came, it stays closed: they would cover the rows below.
+        onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}
+        onBlur={() => setOpen(false)}
         selectedOptions={[]}
         onChange={(event) => {
           onChange(event.target.value);

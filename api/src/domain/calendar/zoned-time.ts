@@ -1,3 +1,4 @@
+import { wallClockOf } from '../shared/wall-clock.js';
 import type { ZonedDateTime } from './calendar-gateway.js';
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
@@ -14,19 +15,8 @@ export function isKnownTimeZone(timeZone: string): boolean {
 
 /** Offset of the zone from UTC at the instant, in milliseconds (positive east of Greenwich). */
 function zoneOffsetMs(instantMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instantMs));
-  const field = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(parts.find((part) => part.type === type)?.value);
-  const asUtc = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
+  const wall = wallClockOf(new Date(instantMs), timeZone);
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
   return asUtc - Math.floor(instantMs / 1000) * 1000;
 }
 
@@ -37,10 +27,18 @@ function zoneOffsetMs(instantMs: number, timeZone: string): number {
 export function toInstant(zoned: ZonedDateTime): Date | null {
   const match = LOCAL_DATE_TIME.exec(zoned.dateTime);
   if (!match) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0)) as number[];
+  const [year, month, day, hour, minute, second] = match
+    .slice(1)
+    .map((part) => Number(part ?? 0)) as number[];
   const wallClockAsUtc = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!);
   const check = new Date(wallClockAsUtc);
-  if (check.getUTCMonth() !== month! - 1 || check.getUTCDate() !== day! || hour! > 23 || minute! > 59 || second! > 59) {
+  if (
+    check.getUTCMonth() !== month! - 1 ||
+    check.getUTCDate() !== day! ||
+    hour! > 23 ||
+    minute! > 59 ||
+    second! > 59
+  ) {
     return null;
   }
   const firstGuess = wallClockAsUtc - zoneOffsetMs(wallClockAsUtc, zoned.timeZone);

@@ -1,5 +1,5 @@
 import type { TenantScope } from '../shared/tenant-scope.js';
-import type { DirectoryChange, DirectoryStore } from './directory-person.js';
+import { organizationFields, type DirectoryChange, type DirectoryStore } from './directory-person.js';
 import type { DirectorySource } from './directory-source.js';
 import { refreshChainsBelow } from './manager-chains.js';
 import type { DirectorySyncState, SyncRequestCounts, SyncStateStore } from './sync-state.js';
@@ -23,18 +23,7 @@ export interface RunMemory {
   enrichUntil: number | null;
 }
 
-const NULLABLE_FIELDS = [
-  'givenName',
-  'surname',
-  'mail',
-  'jobTitle',
-  'department',
-  'officeLocation',
-  'city',
-  'country',
-  'employeeType',
-  'managerId',
-] as const;
+const NULLABLE_FIELDS = ['givenName', 'surname', 'mail', ...organizationFields, 'managerId'] as const;
 
 /** On a full round Graph leaves out null properties and the manager of those who have none: they are null. */
 function completeChange(change: DirectoryChange): DirectoryChange {

@@ -21,6 +21,7 @@ import {
   PATTI_FERNANDEZ_ID,
 } from '@campus/infra/dev-tenant/personas';
 import { apiClient, tokenFor } from '../support/campus-server.js';
+import { devTenantInfo } from '../support/dev-tenant.js';
 import { startMongoRelay, type MongoRelay } from '../support/mongo-relay.js';
 import type { DevTenantInfo } from '../support/provided-context.js';
 
@@ -193,14 +194,7 @@ describe('a crash between the database write and the Graph call', () => {
     caCerts = await extraCaCertsWithDevCa(certificates.caCertPath);
     // A dev tenant of its own: its faults must not reach other test files.
     tenant = await startDevTenant({ port: 0, certificates, size: 200 });
-    info = {
-      url: tenant.url,
-      tenantId: tenant.tenantId,
-      authorityUrl: tenant.authorityUrl,
-      clientId: tenant.campusApp.clientId,
-      clientSecret: tenant.campusApp.clientSecret,
-      apiAppIdUri: tenant.campusApp.identifierUri,
-    };
+    info = devTenantInfo(tenant);
     relay = startGraphRelay(Number(new URL(tenant.url).port));
     graphUrl = `https://localhost:${await relay.listen()}`;
     mongoRelay = await startMongoRelay(inject('mongodbUri'));

@@ -88,10 +88,16 @@ describe('supervisor approval, end to end', () => {
     return created.body.id;
   }
 
-  async function register(userId: string, sessionId: string): Promise<{ status: string }> {
+  async function register(
+    userId: string,
+    sessionId: string,
+  ): Promise<{ status: string; approval?: Record<string, unknown> | null }> {
     const response = await (
       await as(userId)
-    )<{ status: string }>('POST', `/api/sessions/${sessionId}/registrations`);
+    )<{ status: string; approval?: Record<string, unknown> | null }>(
+      'POST',
+      `/api/sessions/${sessionId}/registrations`,
+    );
     expect(response.status).toBe(201);
     return response.body;
   }
@@ -99,13 +105,15 @@ describe('supervisor approval, end to end', () => {
   async function statusOf(
     userId: string,
     sessionId: string,
-  ): Promise<{ status: string; invite: string } | undefined> {
+  ): Promise<{ status: string; invite: string; approval: unknown } | undefined> {
     const mine = await (
       await as(userId)
-    )<{ sessions: Array<{ session: { id: string }; registration: { status: string; invite: string } }> }>(
-      'GET',
-      '/api/me/sessions',
-    );
+    )<{
+      sessions: Array<{
+        session: { id: string };
+        registration: { status: string; invite: string; approval: unknown };
+      }>;
+    }>('GET', '/api/me/sessions');
     return mine.body.sessions.find((item) => item.session.id === sessionId)?.registration;
   }
 
@@ -219,11 +227,15 @@ describe('supervisor approval, end to end', () => {
     const [mail] = await mailTo(MEGAN_BOWEN_ID, title);
     expect(mail!.body.content).toContain(`href="${PUBLIC_URL}/?view=approvals"`);
 
-    // The same card went to Megan's Teams chat.
-    const posted = connector.calls.find(
-      (call) =>
-        call.path.includes(encodeURIComponent('a:megan-personal-chat')) &&
-        JSON.stringify(call.body).includes(title),
+    // The same card went to Megan's Teams chat (posted by the Teams outbox's worker, after the request).
+    const posted = await eventually(
+      async () =>
+        connector.calls.find(
+          (call) =>
+            call.path.includes(encodeURIComponent('a:megan-personal-chat')) &&
+            JSON.stringify(call.body).includes(title),
+        ),
+      (call) => call !== undefined,
     );
     const teamsCard = (posted!.body.attachments as Array<{ content: Card }>)[0]!.content;
     expect(validateAdaptiveCard(teamsCard)).toEqual({ valid: true, errors: [] });
@@ -325,14 +337,27 @@ describe('supervisor approval, end to end', () => {
         })
       ).status,
     ).toBe(200);
+    const asAlex = await as(ALEX_WILBER_ID);
+    expect((await asAlex<{ approvesFor: unknown[] }>('GET', '/api/me')).body.approvesFor).toEqual([
+      { id: MEGAN_BOWEN_ID, displayName: 'Megan Bowen', until },
+    ]);
     const title = 'SAP purchase orders explained';
     const sessionId = await createSession(title);
-    await register(ADELE_VANCE_ID, sessionId);
+    const waiting = {
+      approver: { id: MEGAN_BOWEN_ID, displayName: 'Megan Bowen' },
+      delegate: { id: ALEX_WILBER_ID, displayName: 'Alex Wilber', until },
+    };
+    expect(await register(ADELE_VANCE_ID, sessionId)).toMatchObject({ status: 'pendingApproval' });
+    // Adele's registration names who decides once Campus has found her approver (Graph's manager of Adele).
+    const named = await eventually(
+      () => statusOf(ADELE_VANCE_ID, sessionId),
+      (registration) => Boolean(registration?.approval),
+    );
+    expect(named).toMatchObject({ status: 'pendingApproval', approval: waiting });
 
     const card = await mailedCard(ALEX_WILBER_ID, title);
     expect(validateOutlookCard(card)).toEqual({ valid: true, errors: [], originator: ORIGINATOR });
     expect(JSON.stringify(card)).toContain('You decide for Megan Bowen');
-    const asAlex = await as(ALEX_WILBER_ID);
     const listed = await asAlex<{ approvals: Array<{ id: string; onBehalfOf: { id: string } | null }> }>(
       'GET',
       '/api/approvals',
@@ -351,9 +376,20 @@ describe('supervisor approval, end to end', () => {
     );
     expect(seen.body.decision.decidedBy).toMatchObject({ userId: ALEX_WILBER_ID, via: 'delegate' });
 
+    const decidedIds = async (client: Client) =>
+      (
+        await client<{ approvals: Array<{ id: string }> }>('GET', '/api/approvals/decided')
+      ).body.approvals.map((item) => item.id);
+    const decidedId = listed.body.approvals[0]!.id;
+    expect(await decidedIds(asMegan)).toContain(decidedId);
+    expect(await decidedIds(asAlex)).toContain(decidedId);
+
     expect((await asMegan('PUT', '/api/me/approval-settings', { delegate: null, rules: [] })).status).toBe(
       200,
     );
+    expect((await asAlex<{ approvesFor: unknown[] }>('GET', '/api/me')).body.approvesFor).toEqual([]);
+    // What Alex decided stays in his list after the delegation ended; Megan's own decisions leave it.
+    expect(await decidedIds(asAlex)).toEqual([decidedId]);
     const next = await createSession('Marketo lead scoring');
     await register(ADELE_VANCE_ID, next);
     const nextCard = await mailedCard(MEGAN_BOWEN_ID, 'Marketo lead scoring');

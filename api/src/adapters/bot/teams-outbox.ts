@@ -67,7 +67,7 @@ function createTeamsDelivery(deps: TeamsOutboxDeps): TargetHandler {
       claim.assertHeld();
       await deps.teams.sendCard(
         item.intent.reference as BotConversationReference,
-        item.intent.card as AdaptiveCard,
+        JSON.parse(item.intent.cardJson) as AdaptiveCard,
       );
     }
     return {};
@@ -120,7 +120,7 @@ export function createTeamsOutbox(deps: TeamsOutboxDeps): TeamsOutbox {
         kind: 'teams.post',
         userId: post.userId,
         reference: post.reference,
-        card: post.card,
+        cardJson: JSON.stringify(post.card),
       });
       if (recorded === 'inserted') wake();
       return recorded;

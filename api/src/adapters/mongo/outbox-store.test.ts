@@ -135,4 +135,29 @@ describe('outbox store', () => {
     expect(await outbox.claim(scope, 'event:renew', 'holder-b', minute)).toBe(true);
     expect(await outbox.claim({ tenantId: 't2' }, 'event:renew', 'holder-c', minute)).toBe(true);
   });
+
+  it('keeps Teams posts in a collection of their own, which the Graph outbox never lists', async () => {
+    const graph = createOutboxStore(store.db());
+    const teams = createOutboxStore(store.db(), 'teamsOutbox');
+    const card = { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json' };
+    const post = item('teams-post', {
+      target: 'teams:notice:r1:v2',
+      intent: {
+        kind: 'teams.post',
+        userId: 'bob',
+        reference: { conversation: { id: 'a:1' } },
+        cardJson: JSON.stringify(card),
+      },
+    });
+    expect(await teams.insert(post)).toBe('inserted');
+    expect(await teams.insert(post)).toBe('duplicate');
+    expect(await teams.listOpenByTarget(scope, 'teams:notice:r1:v2')).toEqual([post]);
+    const farFuture = new Date(Date.UTC(2100, 0, 1));
+    expect((await graph.listDueTargets(farFuture, 1000)).map((due) => due.target)).not.toContain(
+      'teams:notice:r1:v2',
+    );
+    expect(await teams.listDueTargets(farFuture, 1000)).toEqual([
+      { tenantId: 't1', target: 'teams:notice:r1:v2' },
+    ]);
+  });
 });

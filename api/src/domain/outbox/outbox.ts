@@ -2,9 +2,9 @@ import type { TenantScope } from '../shared/tenant-scope.js';
 import type { OutgoingMail } from './outgoing-mail.js';
 
 /**
- * What an outbox item asks of Microsoft Graph, or of Teams (a card posted through the bot into a conversation it
- * remembered; reference and card are the bot's JSON, opaque here). Event intents name the session: their effect
- * is computed from it.
+ * What an outbox item asks of Microsoft Graph, or of Teams: a card posted through the bot into a conversation it
+ * remembered (the bot's reference, opaque here, and the card as JSON text: a card's `$schema` cannot be a field
+ * name in the store). Event intents name the session: their effect is computed from it.
  */
 export type OutboxIntent =
   | { kind: 'event.create'; sessionId: string }
@@ -12,7 +12,7 @@ export type OutboxIntent =
   | { kind: 'event.update'; sessionId: string }
   | { kind: 'event.cancel'; sessionId: string; message: string }
   | { kind: 'mail.send'; mail: OutgoingMail }
-  | { kind: 'teams.post'; userId: string; reference: object; card: object };
+  | { kind: 'teams.post'; userId: string; reference: object; cardJson: string };
 
 /**
  * pending: waits for delivery (due at nextAttemptAt); sending: a mail whose Graph call began and whose outcome

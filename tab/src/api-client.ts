@@ -185,6 +185,14 @@ export function createApiClient({ getToken, onUnauthorized, fetch: fetchImpl = f
     listMyNotifications: (limit = 50) =>
       call<{ notifications: CampusNotification[] }>('GET', `/api/me/notifications?limit=${limit}`),
     listApprovals: () => call<{ approvals: ApprovalView[] }>('GET', '/api/approvals'),
+    listDecidedApprovals: ({ limit, cursor }: { limit: number; cursor?: string | null }) => {
+      const query = new URLSearchParams({ limit: String(limit) });
+      if (cursor) query.set('cursor', cursor);
+      return call<{ approvals: ApprovalView[]; nextCursor: string | null }>(
+        'GET',
+        `/api/approvals/decided?${query}`,
+      );
+    },
     getApproval: (id: string) => call<ApprovalView>('GET', `/api/approvals/${encodeURIComponent(id)}`),
     decideApproval: (id: string, decision: 'approve' | 'decline', comment: string | null) =>
       call<ApprovalView>('POST', `/api/approvals/${encodeURIComponent(id)}/decision`, { decision, comment }),

@@ -24,6 +24,8 @@ export interface Me {
   id: string;
   displayName: string;
   roles: Role[];
+  /** Supervisors who named this person their delegate, while the delegation is active. */
+  approvesFor: Array<{ id: string; displayName: string | null; until: string | null }>;
 }
 
 /** A person from the directory, for the presenter picker. */
@@ -89,8 +91,17 @@ export interface RegistrationView {
   invite: 'pending' | 'sent';
   /** Who cancelled or declined it. */
   closedBy: ChangedBy | null;
+  /** While pendingApproval: who decides; null otherwise or while Campus is still finding the approver. */
+  approval?: RegistrationApproval | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** Who a registration awaiting approval waits for: the approver, and a delegate who may decide in their name. */
+export interface RegistrationApproval {
+  approvalId: string;
+  approver: { id: string; displayName: string };
+  delegate: { id: string; displayName: string; until: string | null } | null;
 }
 
 /** One change of a registration, with who made it and why (a supervisor's comment on a decline). */

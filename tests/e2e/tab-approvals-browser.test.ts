@@ -1,7 +1,9 @@
 /**
  * Supervisor approval through the tab in Chromium, on the real server, FerretDB and the dev tenant: Adele Vance
  * registers for a session that needs her supervisor's approval, Megan Bowen (her manager) opens the link of the
- * approval mail, approves with a comment, and Adele's tab shows the registration confirmed.
+ * approval mail, approves with a comment, and Adele's tab shows the registration confirmed. Megan's decision stays in
+ * her Decided list after a reload, and Patti Fernandez, whom Megan names her delegate, finds the Approvals tab
+ * without the mail's link.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -182,7 +184,7 @@ describe('supervisor approval in the Campus tab, in Chromium', () => {
         .filter({ has: adele.getByRole('heading', { name: title }) });
       await card.getByRole('button', { name: `Register: ${title}` }).click();
       await card.getByRole('button', { name: `Awaiting approval: ${title}` }).waitFor();
-      await card.getByText("Waiting for your supervisor's approval. Your seat is held meanwhile.").waitFor();
+      await card.getByText("Waiting for Megan Bowen's approval. Your seat is held meanwhile.").waitFor();
       expect(await registrationOf(ADELE_VANCE_ID, sessionId)).toMatchObject({ status: 'pendingApproval' });
       await shot(adele, 'adele-waiting');
 
@@ -214,6 +216,17 @@ describe('supervisor approval in the Campus tab, in Chromium', () => {
       await decided.getByText(new RegExp(`^Approved by Megan Bowen on .+: “${comment}”$`)).waitFor();
       await megan.getByText('Nothing is waiting for your approval.').waitFor();
       await shot(megan, 'megan-decided');
+
+      // The decision is the API's, not the page's: it is still listed after a reload.
+      await megan.reload();
+      await megan.getByRole('banner').getByText('Megan Bowen', { exact: true }).waitFor();
+      await megan.getByRole('tab', { name: 'Approvals' }).click();
+      await megan
+        .getByRole('list', { name: 'Decided requests' })
+        .getByRole('listitem')
+        .filter({ has: megan.getByRole('heading', { name: title }) })
+        .getByText(new RegExp(`^Approved by Megan Bowen on .+: “${comment}”$`))
+        .waitFor();
 
       const after = await asMegan<ApprovalView>('GET', `/api/approvals/${request!.id}`);
       expect(after.body).toMatchObject({
@@ -282,6 +295,28 @@ describe('supervisor approval in the Campus tab, in Chromium', () => {
         delegate: { userId: PATTI_FERNANDEZ_ID, displayName: 'Patti Fernandez', until: null, active: true },
         rules: [{ maxHours: 2 }],
       });
+    },
+  );
+
+  it(
+    "Patti, Megan's delegate but nobody's supervisor, finds the Approvals tab and Megan's decisions",
+    { timeout: 180_000 },
+    async () => {
+      const me = await (
+        await as(PATTI_FERNANDEZ_ID)
+      )<{ roles: string[]; approvesFor: unknown[] }>('GET', '/api/me');
+      expect(me.body.roles).not.toContain('supervisor');
+      expect(me.body.approvesFor).toEqual([{ id: MEGAN_BOWEN_ID, displayName: 'Megan Bowen', until: null }]);
+
+      const patti = await openAs('Patti Fernandez', campus.url);
+      await patti.getByRole('tab', { name: 'Approvals' }).click();
+      await patti.getByText('You decide for Megan Bowen, as their delegate.').waitFor();
+      await patti
+        .getByRole('list', { name: 'Decided requests' })
+        .getByText(/^Approved by Megan Bowen on /)
+        .first()
+        .waitFor();
+      await shot(patti, 'patti-delegate');
     },
   );
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clashBadge, decisionText, parseRuleHours, ruleText } from './approval-words.js';
+import { clashBadge, decisionText, delegationText, parseRuleHours, ruleText } from './approval-words.js';
 
 const format = (instant: Date) => instant.toISOString().slice(0, 16);
 const decided = {
@@ -49,5 +49,27 @@ describe('clashBadge', () => {
     expect(clashBadge('free')).toEqual({ text: 'Calendar free', color: 'success' });
     expect(clashBadge('busy')).toEqual({ text: 'Calendar clash', color: 'danger' });
     expect(clashBadge('unknown').color).toBe('warning');
+  });
+});
+
+describe('delegationText', () => {
+  it('says for whom the viewer decides and until when', () => {
+    expect(delegationText([], format)).toBeNull();
+    expect(
+      delegationText(
+        [{ id: 'megan', displayName: 'Megan Bowen', until: '2026-12-04T17:00:00.000Z' }],
+        format,
+      ),
+    ).toBe('You decide for Megan Bowen until 2026-12-04T17:00, as their delegate.');
+    expect(
+      delegationText(
+        [
+          { id: 'megan', displayName: 'Megan Bowen', until: null },
+          { id: 'lee', displayName: null, until: null },
+          { id: 'nestor', displayName: 'Nestor Wilke', until: null },
+        ],
+        format,
+      ),
+    ).toBe('You decide for Megan Bowen, a supervisor and Nestor Wilke, as their delegate.');
   });
 });

@@ -1,4 +1,4 @@
-import type { ApprovalView } from '../api-types.js';
+import type { ApprovalView, Me } from '../api-types.js';
 import type { BadgeColor } from '../catalog/registration-words.js';
 
 /** Longest standing rule the API accepts, in hours (a working day), and the step it counts in. */
@@ -40,6 +40,23 @@ export function decisionText(
     case 'withdrawn':
       return `Withdrawn on ${at}: the registration ended before a decision.`;
   }
+}
+
+/**
+ * "You decide for Megan Bowen until Fri, Dec 4." for a delegate (null for nobody): whose requests show here besides
+ * the viewer's own, and until when.
+ */
+export function delegationText(
+  approvesFor: Me['approvesFor'],
+  format: (instant: Date) => string,
+): string | null {
+  if (approvesFor.length === 0) return null;
+  const parts = approvesFor.map(
+    (entry) =>
+      `${entry.displayName ?? 'a supervisor'}${entry.until ? ` until ${format(new Date(entry.until))}` : ''}`,
+  );
+  const names = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return `You decide for ${names}, as their delegate.`;
 }
 
 /** "Approve my team for sessions up to 2 hours". */

@@ -26,6 +26,26 @@ describe('describeRegistration', () => {
     expect(words.detail).toBe("Waiting for your supervisor's approval. Your seat is held meanwhile.");
   });
 
+  it('names the approver, and a delegate who may decide for them', () => {
+    const approval = {
+      approvalId: 'a1',
+      approver: { id: 'megan', displayName: 'Megan Bowen' },
+      delegate: null,
+    };
+    expect(describeRegistration(registration('pendingApproval', { approval }), session, now).detail).toBe(
+      "Waiting for Megan Bowen's approval. Your seat is held meanwhile.",
+    );
+    const delegated = {
+      ...approval,
+      delegate: { id: 'alex', displayName: 'Alex Wilber', until: null },
+    };
+    expect(
+      describeRegistration(registration('pendingApproval', { approval: delegated }), session, now).detail,
+    ).toBe(
+      "Waiting for Megan Bowen's approval (or Alex Wilber, deciding for them). Your seat is held meanwhile.",
+    );
+  });
+
   it('says whether a confirmed seat is in Outlook yet', () => {
     expect(
       describeRegistration(registration('confirmed', { seat: 1, invite: 'sent' }), session, now),

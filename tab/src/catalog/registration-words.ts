@@ -16,7 +16,8 @@ export interface RegistrationContext {
   declineComment?: string | null;
 }
 
-type Registration = Pick<RegistrationView, 'status' | 'seat' | 'waitlistPosition' | 'invite' | 'closedBy'>;
+type Registration = Pick<RegistrationView, 'status' | 'seat' | 'waitlistPosition' | 'invite' | 'closedBy'> &
+  Partial<Pick<RegistrationView, 'approval'>>;
 type Session = Pick<SessionView, 'status' | 'startsAt' | 'cancellation'>;
 
 /** States the employee may still cancel (docs/registrations.md: → cancelled by anyone). */
@@ -41,6 +42,13 @@ const cancelledBy: Record<NonNullable<RegistrationView['closedBy']>['role'], str
 function waitlistText(position: number | null): string {
   const place = position === null ? "You're on the waitlist." : `You're number ${position} on the waitlist.`;
   return `${place} We'll tell you when a seat frees up.`;
+}
+
+/** "Waiting for Megan Bowen's approval", naming the delegate who may decide too; "your supervisor" until known. */
+function awaitingText(approval: RegistrationView['approval']): string {
+  if (!approval) return "Waiting for your supervisor's approval. Your seat is held meanwhile.";
+  const delegate = approval.delegate ? ` (or ${approval.delegate.displayName}, deciding for them)` : '';
+  return `Waiting for ${approval.approver.displayName}'s approval${delegate}. Your seat is held meanwhile.`;
 }
 
 function declineText(registration: Registration, comment: string | null | undefined): string {
@@ -81,7 +89,7 @@ function describeStatus(
     case 'pendingApproval':
       return {
         badge: { text: 'Awaiting approval', color: 'warning' },
-        detail: "Waiting for your supervisor's approval. Your seat is held meanwhile.",
+        detail: awaitingText(registration.approval),
       };
     case 'approved':
       return {

@@ -11,6 +11,7 @@ import { ErrorBar } from '../shared/error-bar.js';
 import { Loading } from '../shared/loading.js';
 import { useAsync } from '../shared/use-async.js';
 import { AppHeader } from './app-header.js';
+import { showsApprovals } from './page-access.js';
 import { takeRequestedView } from './requested-view.js';
 
 type Page = 'catalog' | 'my-sessions' | 'organize' | 'approvals' | 'audiences';
@@ -27,7 +28,10 @@ const useStyles = makeStyles({
   },
 });
 
-/** The signed-in tab: header, the page tabs (Organize and Audiences only for organizers) and the chosen page. */
+/**
+ * The signed-in tab: header, the page tabs (Organize and Audiences only for organizers, Approvals for supervisors
+ * and their delegates) and the chosen page.
+ */
 export function SignedInApp({
   api,
   onSignOut,
@@ -67,7 +71,7 @@ export function SignedInApp({
             <Tab id="tab-my-sessions" value="my-sessions">
               My sessions
             </Tab>
-            {(isSupervisor || requestedView === 'approvals') && (
+            {showsApprovals(me.data, requestedView) && (
               <Tab id="tab-approvals" value="approvals">
                 Approvals
               </Tab>
@@ -88,7 +92,9 @@ export function SignedInApp({
             {page === 'my-sessions' && <MySessionsPage api={api} openLink={openLink} />}
             {page === 'organize' && isOrganizer && <OrganizePage api={api} />}
             {page === 'audiences' && isOrganizer && <AudiencesPage api={api} />}
-            {page === 'approvals' && <ApprovalsPage api={api} isSupervisor={isSupervisor} />}
+            {page === 'approvals' && (
+              <ApprovalsPage api={api} isSupervisor={isSupervisor} approvesFor={me.data.approvesFor} />
+            )}
           </main>
         </>
       )}

@@ -52,4 +52,26 @@ describe('outbox backoff', () => {
     expect(shouldGiveUp(MAX_REFUSED_ATTEMPTS, transient)).toBe(false);
     expect(shouldGiveUp(MAX_ATTEMPTS, transient)).toBe(true);
   });
+
+  it('gives up at once on a failure that says it is permanent, and takes Retry-After from the error itself', () => {
+    const removed = Object.assign(new Error('the connector answered 403'), { status: 403, permanent: true });
+    expect(classifyFailure(removed)).toMatchObject({ transient: false, permanent: true });
+    expect(shouldGiveUp(1, classifyFailure(removed))).toBe(true);
+    const throttled = Object.assign(new Error('the connector answered 429'), {
+      status: 429,
+      retryAfterMs: 120_000,
+      permanent: false,
+    });
+    expect(classifyFailure(throttled)).toEqual({
+      transient: true,
+      retryAfterMs: 120_000,
+      message: 'the connector answered 429',
+    });
+    const unavailable = Object.assign(new Error('the connector answered 503'), {
+      status: 503,
+      retryAfterMs: null,
+    });
+    expect(classifyFailure(unavailable)).toMatchObject({ transient: true, retryAfterMs: null });
+    expect(shouldGiveUp(1, classifyFailure(unavailable))).toBe(false);
+  });
 });

@@ -77,6 +77,63 @@ describe('approval request store', () => {
     ).toEqual(['p-1']);
   });
 
+  it('pages decided requests by approver or decider, newest decision first, ties by id', async () => {
+    const approvals = createApprovalStore(store.db());
+    const nestor = { ...request('x').approver!, id: 'NESTOR', displayName: 'Nestor Wilke' };
+    const decided = (
+      id: string,
+      outcome: ApprovalDecision['outcome'],
+      day: number,
+      more: Partial<ApprovalRequest> = {},
+    ): ApprovalRequest =>
+      request(id, {
+        approver: nestor,
+        status: outcome,
+        decision: {
+          tenantId: contoso.tenantId,
+          approvalId: id,
+          registrationId: `registration-${id}`,
+          outcome,
+          decidedBy: { userId: 'NESTOR', name: 'Nestor Wilke', via: 'approver', ruleId: null },
+          comment: null,
+          decidedAt: at(day),
+          applied: true,
+        },
+        ...more,
+      });
+    const byAlex = decided('d-5', 'approved', 8);
+    for (const item of [
+      decided('d-1', 'approved', 5),
+      decided('d-2', 'declined', 6),
+      decided('d-3', 'expired', 6),
+      decided('d-4', 'withdrawn', 7),
+      {
+        ...byAlex,
+        approver: { ...nestor, id: 'LEE' },
+        decision: {
+          ...byAlex.decision!,
+          decidedBy: { ...byAlex.decision!.decidedBy, userId: 'alex', via: 'delegate' as const },
+        },
+      },
+      decided('d-6', 'approved', 9, { tenantId: fabrikam.tenantId }),
+      request('d-7', { approver: nestor }),
+    ]) {
+      await approvals.insert(item);
+    }
+    const query = { approverIds: ['nestor'], deciderId: 'alex', limit: 2 };
+    const first = await approvals.listDecided(contoso, { ...query, after: null });
+    expect(first.map((item) => item.id)).toEqual(['d-5', 'd-3']);
+    const second = await approvals.listDecided(contoso, {
+      ...query,
+      after: { decidedAt: first[1]!.decision!.decidedAt, approvalId: first[1]!.id },
+    });
+    expect(second.map((item) => item.id)).toEqual(['d-2', 'd-1']);
+    expect(second[0]).toEqual(decided('d-2', 'declined', 6));
+    expect((await approvals.listDecided(fabrikam, { ...query, after: null })).map((item) => item.id)).toEqual(
+      ['d-6'],
+    );
+  });
+
   it('finds the worker’s due work: resolving, reminders due, expired', async () => {
     const approvals = createApprovalStore(store.db());
     await approvals.insert(

@@ -140,6 +140,20 @@ describe('supervisor approval, end to end', () => {
     return cardOfHtml(mail!.body.content);
   }
 
+  /** The approval card posted into Megan's Teams chat for `title` (waits for the Teams outbox's worker to post it). */
+  async function teamsCardToMegan(title: string): Promise<Card> {
+    const posted = await eventually(
+      async () =>
+        connector.calls.find(
+          (call) =>
+            call.path.includes(encodeURIComponent('a:megan-personal-chat')) &&
+            JSON.stringify(call.body).includes(title),
+        ),
+      (call) => call !== undefined,
+    );
+    return (posted!.body.attachments as Array<{ content: Card }>)[0]!.content;
+  }
+
   /** An Action.Execute press, as the channel would POST it to the bot endpoint. */
   async function press(
     channel: 'outlook' | 'msteams',
@@ -227,17 +241,8 @@ describe('supervisor approval, end to end', () => {
     const [mail] = await mailTo(MEGAN_BOWEN_ID, title);
     expect(mail!.body.content).toContain(`href="${PUBLIC_URL}/?view=approvals"`);
 
-    // The same card went to Megan's Teams chat (posted by the Teams outbox's worker, after the request).
-    const posted = await eventually(
-      async () =>
-        connector.calls.find(
-          (call) =>
-            call.path.includes(encodeURIComponent('a:megan-personal-chat')) &&
-            JSON.stringify(call.body).includes(title),
-        ),
-      (call) => call !== undefined,
-    );
-    const teamsCard = (posted!.body.attachments as Array<{ content: Card }>)[0]!.content;
+    // The same card went to Megan's Teams chat.
+    const teamsCard = await teamsCardToMegan(title);
     expect(validateAdaptiveCard(teamsCard)).toEqual({ valid: true, errors: [] });
     expect(teamsCard).toMatchObject({ version: '1.5', refresh: { userIds: ['29:megan-teams'] } });
 
@@ -300,16 +305,7 @@ describe('supervisor approval, end to end', () => {
     const sessionId = await createSession(title, { capacity: 1 });
     await register(ADELE_VANCE_ID, sessionId);
     expect((await register(ALEX_WILBER_ID, sessionId)).status).toBe('waitlisted');
-    const posted = await eventually(
-      async () =>
-        connector.calls.find(
-          (call) =>
-            call.path.includes(encodeURIComponent('a:megan-personal-chat')) &&
-            JSON.stringify(call.body).includes(title),
-        ),
-      (call) => call !== undefined,
-    );
-    const teamsCard = (posted!.body.attachments as Array<{ content: Card }>)[0]!.content;
+    const teamsCard = await teamsCardToMegan(title);
 
     const declined = await press('msteams', MEGAN_BOWEN_ID, 'declineRegistration', {
       ...buttonData(teamsCard),

@@ -157,7 +157,10 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     publicUrl: config.publicUrl,
   });
   // What the bot's cards say of a registration beyond its state: who must approve, a decline's comment.
-  const registrationLookups = { approvals: approval.approvals, history: stores.registrationHistory };
+  const registrationLookups = {
+    approvals: { approvals: approval.approvals, settings: approval.settings, clock },
+    history: stores.registrationHistory,
+  };
   const campus = createCampus({
     ...stores,
     people,

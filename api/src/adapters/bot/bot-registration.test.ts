@@ -1,14 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import type { ApprovalRequest } from '../../domain/approvals/approval.js';
+import type { ApprovalRequest, ApprovalStore } from '../../domain/approvals/approval.js';
+import type { ApprovalSettingsStore } from '../../domain/approvals/approval-settings.js';
 import { actor, createTestPorts, session, TENANT } from '../../domain/registrations/in-memory-ports.js';
 import { decideApproval } from '../../domain/registrations/decide-approval.js';
 import { registerForSession } from '../../domain/registrations/register-for-session.js';
 import { toBotRegistration, type RegistrationLookups } from './bot-registration.js';
 
-/** Approval requests as the store lists them: only the approver matters here. */
+/** The approval stores as findApprovalWaits reads them: one open request, pending once its approver is known. */
 function openRequests(approverName: string | null): RegistrationLookups['approvals'] {
-  const approver = approverName ? { displayName: approverName } : null;
-  return { listOpenByRegistration: async () => [{ approver } as ApprovalRequest] };
+  const approver = approverName ? { id: 'megan', displayName: approverName } : null;
+  const request = {
+    id: 'approval-1',
+    status: approver ? 'pending' : 'resolving',
+    approver,
+  } as ApprovalRequest;
+  return {
+    approvals: { listOpenByRegistration: async () => [request] } as unknown as ApprovalStore,
+    settings: { find: async () => null } as unknown as ApprovalSettingsStore,
+    clock: { now: () => new Date() },
+  };
 }
 
 describe('toBotRegistration', () => {

@@ -1,5 +1,6 @@
 import type { BotOpenSession, BotRegistration, BotSession } from '@campus/bot';
-import type { ApprovalStore } from '../../domain/approvals/approval.js';
+import type { ApprovalDeps } from '../../domain/approvals/approval-deps.js';
+import { findApprovalWaits } from '../../domain/approvals/approval-waits.js';
 import type { Registration, RegistrationHistory } from '../../domain/registrations/registration.js';
 import type { SessionWithSeats } from '../../domain/sessions/list-sessions.js';
 import type { Session } from '../../domain/sessions/session.js';
@@ -7,8 +8,8 @@ import type { TenantScope } from '../../domain/shared/tenant-scope.js';
 
 /** Where the bot reads what a registration's card says beyond its state. */
 export interface RegistrationLookups {
-  /** Who must approve: the registration's open approval request (null when supervisor approval is not wired). */
-  approvals: Pick<ApprovalStore, 'listOpenByRegistration'> | null;
+  /** Who must approve, as findApprovalWaits finds them (null when supervisor approval is not wired). */
+  approvals: Pick<ApprovalDeps, 'approvals' | 'settings' | 'clock'> | null;
   /** A decline's comment: the supervisor's reason on the change that declined it. */
   history: Pick<RegistrationHistory, 'find'>;
 }
@@ -42,9 +43,12 @@ export async function toBotRegistration(
     case 'waitlisted':
       return { status: 'waitlisted', position };
     case 'pendingApproval': {
-      const open = (await lookups.approvals?.listOpenByRegistration(scope, registration.id)) ?? [];
-      const approver = open.find((request) => request.approver)?.approver ?? null;
-      return { status: 'pendingApproval', approverName: approver?.displayName ?? null };
+      const waits =
+        lookups.approvals && (await findApprovalWaits(lookups.approvals, scope, [registration.id]));
+      return {
+        status: 'pendingApproval',
+        approverName: waits?.get(registration.id)?.approver.displayName ?? null,
+      };
     }
     case 'declined': {
       if (registration.closedBy?.role !== 'supervisor')

@@ -86,7 +86,14 @@ export function createNoticeSetup(
       save: async (conversation) => void conversations.set(conversation.userId, conversation),
       find: async (_scope, userId) => conversations.get(userId) ?? null,
     },
-    lookups: { approvals: approvalStores.approvals, history: ports.deps.history },
+    lookups: {
+      approvals: {
+        approvals: approvalStores.approvals,
+        settings: approvalStores.settings,
+        clock: ports.clock,
+      },
+      history: ports.deps.history,
+    },
     tabUrl: 'https://campus.contoso.test',
     logger,
   });

@@ -1,5 +1,5 @@
 import { MongoServerError, type Db } from 'mongodb';
-import { createError } from '../../errors.js';
+import { decodePageCursor, encodePageCursor } from '../../domain/shared/page-cursor.js';
 import type { AudienceRepository, SavedAudience } from '../../domain/audiences/audience.js';
 import { parseAudienceRule } from '../../domain/audiences/parse-audience-rule.js';
 import { collectionNames } from './collections.js';
@@ -30,15 +30,9 @@ function toAudience(document: AudienceDocument): SavedAudience {
 }
 
 function decodeCursor(cursor: string): string {
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(decoded) && decoded.length === 1 && typeof decoded[0] === 'string') return decoded[0];
-  } catch {
-    // not JSON: answered below like any other foreign cursor
-  }
-  throw createError('CAMPUS_ERR_VALIDATION', 'cursor is not a page cursor returned by this list', {
-    details: { location: 'querystring', field: '/cursor' },
-  });
+  return decodePageCursor(cursor, ([nameKey, ...rest]) =>
+    typeof nameKey === 'string' && rest.length === 0 ? nameKey : null,
+  );
 }
 
 /**
@@ -78,10 +72,7 @@ export function createAudienceRepository(db: Db): AudienceRepository {
         const last = shown.at(-1);
         return {
           audiences: shown.map(toAudience),
-          nextCursor:
-            documents.length > page.limit && last
-              ? Buffer.from(JSON.stringify([last.nameKey])).toString('base64url')
-              : null,
+          nextCursor: documents.length > page.limit && last ? encodePageCursor([last.nameKey]) : null,
         };
       }),
 

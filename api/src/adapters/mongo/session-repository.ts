@@ -1,5 +1,5 @@
 import type { Db, Filter } from 'mongodb';
-import { createError } from '../../errors.js';
+import { decodePageCursor, encodePageCursor } from '../../domain/shared/page-cursor.js';
 import type { Session, SessionPage, SessionRepository } from '../../domain/sessions/session.js';
 import { collections, type SessionDocument } from './collections.js';
 import { withIdempotentStore } from './store-errors.js';
@@ -71,22 +71,15 @@ interface PageCursor {
 }
 
 function encodeCursor(session: Session): string {
-  return Buffer.from(JSON.stringify([session.startsAt.getTime(), session.id])).toString('base64url');
+  return encodePageCursor([session.startsAt.getTime(), session.id]);
 }
 
 function decodeCursor(cursor: string): PageCursor {
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(decoded) && decoded.length === 2) {
-      const [time, id] = decoded as unknown[];
-      if (typeof time === 'number' && Number.isFinite(time) && typeof id === 'string') {
-        return { startsAt: new Date(time), id };
-      }
-    }
-  } catch {
-    // not JSON: reported below like any other malformed cursor
-  }
-  throw createError('CAMPUS_ERR_VALIDATION', 'cursor is not a page cursor returned by this list');
+  return decodePageCursor(cursor, ([time, id, ...rest]) =>
+    typeof time === 'number' && Number.isFinite(time) && typeof id === 'string' && rest.length === 0
+      ? { startsAt: new Date(time), id }
+      : null,
+  );
 }
 
 /** Sessions on MongoDB/FerretDB; every query is filtered by the caller's tenant. */

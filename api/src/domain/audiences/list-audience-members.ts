@@ -1,5 +1,5 @@
-import { createError } from '../../errors.js';
 import type { Person } from '../people/person.js';
+import { decodePageCursor, encodePageCursor } from '../shared/page-cursor.js';
 import type { Actor } from '../shared/tenant-scope.js';
 import type { RuleWarning } from './evaluate-rule.js';
 import { evaluateSavedAudience, type UseAudiencePorts } from './preview-audience.js';
@@ -22,27 +22,14 @@ export interface AudienceMemberPage {
 /** Members per page at most: recipients go out in pages, never the whole directory in one answer. */
 export const MEMBER_PAGE_MAX = 1000;
 
-function encodeCursor(audienceId: string, lastId: string): string {
-  return Buffer.from(JSON.stringify([audienceId, lastId])).toString('base64url');
-}
-
 /** The id after which the page starts; the cursor names its audience, so it cannot page another one. */
 function decodeCursor(audienceId: string, cursor: string): string {
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(decoded) &&
-      decoded.length === 2 &&
-      decoded[0] === audienceId &&
-      typeof decoded[1] === 'string'
-    )
-      return decoded[1];
-  } catch {
-    // not JSON: answered below like any other foreign cursor
-  }
-  throw createError('CAMPUS_ERR_VALIDATION', 'cursor is not a page cursor of this audience', {
-    details: { location: 'querystring', field: '/cursor' },
-  });
+  return decodePageCursor(
+    cursor,
+    ([cursorAudience, lastId, ...rest]) =>
+      cursorAudience === audienceId && typeof lastId === 'string' && rest.length === 0 ? lastId : null,
+    'cursor is not a page cursor of this audience',
+  );
 }
 
 /**
@@ -70,7 +57,7 @@ export async function listAudienceMembers(
   return {
     total: evaluation.members.count(),
     members,
-    nextCursor: more ? encodeCursor(audienceId, members.at(-1)!.id) : null,
+    nextCursor: more ? encodePageCursor([audienceId, members.at(-1)!.id]) : null,
     warnings: evaluation.warnings,
   };
 }

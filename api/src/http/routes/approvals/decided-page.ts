@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import type { DecidedCursor } from '../../../domain/approvals/approval.js';
 import type { DecidedPage } from '../../../domain/approvals/list-decided-approvals.js';
-import { createError } from '../../../errors.js';
+import { decodePageCursor, encodePageCursor } from '../../../domain/shared/page-cursor.js';
 import { toApprovalView } from './schemas.js';
 
 export const DecidedQuery = Type.Object(
@@ -25,26 +25,17 @@ export const DecidedList = Type.Object({
 });
 
 function encodeCursor(cursor: DecidedCursor): string {
-  return Buffer.from(JSON.stringify([cursor.decidedAt.getTime(), cursor.approvalId])).toString('base64url');
+  return encodePageCursor([cursor.decidedAt.getTime(), cursor.approvalId]);
 }
 
 /** The page cursor this list handed out; anything else is a 400 naming `cursor`. */
 export function decodeCursor(cursor: string | undefined): DecidedCursor | null {
   if (cursor === undefined) return null;
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(decoded) && decoded.length === 2) {
-      const [time, approvalId] = decoded as unknown[];
-      if (Number.isSafeInteger(time) && typeof approvalId === 'string') {
-        return { decidedAt: new Date(time as number), approvalId };
-      }
-    }
-  } catch {
-    // Not base64url JSON: answered below like any other foreign cursor.
-  }
-  throw createError('CAMPUS_ERR_VALIDATION', 'cursor is not a page cursor returned by this list', {
-    details: { location: 'querystring', field: '/cursor' },
-  });
+  return decodePageCursor(cursor, ([time, approvalId, ...rest]) =>
+    Number.isSafeInteger(time) && typeof approvalId === 'string' && rest.length === 0
+      ? { decidedAt: new Date(time as number), approvalId }
+      : null,
+  );
 }
 
 export function toDecidedList(page: DecidedPage): Static<typeof DecidedList> {

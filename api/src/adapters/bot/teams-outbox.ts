@@ -7,6 +7,7 @@ import {
   type TargetHandler,
 } from '../../domain/outbox/create-outbox.js';
 import type { OutboxStore } from '../../domain/outbox/outbox.js';
+import { sendUnkeyed } from '../../domain/outbox/send-unkeyed.js';
 import type { Clock, TenantScope } from '../../domain/shared/tenant-scope.js';
 
 /** One card for one person's remembered Teams chat. */
@@ -49,25 +50,26 @@ export interface TeamsOutboxDeps {
 const DEFAULT_BATCH = 100;
 
 /**
- * Posts one `teams:{key}` target, like the mail delivery: 'sending' right before the post, 'done' (written by the
- * outbox) right after, with nothing in between. A crash between the two leaves 'sending', and the post is made
- * again: the Bot Framework takes no idempotency key for a new activity, so that person then sees the card twice.
+ * Posts one `teams:{key}` target through sendUnkeyed: the Bot Framework takes no idempotency key for a new activity,
+ * so a crash between the post and the outbox's 'done' makes that person see the card twice.
  */
 function createTeamsDelivery(deps: TeamsOutboxDeps): TargetHandler {
   return async (scope, target, items, claim) => {
     for (const item of items) {
       if (item.intent.kind !== 'teams.post') continue;
-      if (item.status === 'sending') {
-        deps.logger.warn(
-          { tenantId: scope.tenantId, target },
-          'a Teams post whose sending was interrupted is posted again; it may show twice',
-        );
-      }
-      await deps.store.update(scope, [item.id], { status: 'sending', updatedAt: deps.clock.now() });
-      claim.assertHeld();
-      await deps.teams.sendCard(
-        item.intent.reference as BotConversationReference,
-        JSON.parse(item.intent.cardJson) as AdaptiveCard,
+      const post = item.intent;
+      await sendUnkeyed(
+        deps,
+        scope,
+        target,
+        item,
+        claim,
+        'a Teams post whose sending was interrupted is posted again; it may show twice',
+        () =>
+          deps.teams.sendCard(
+            post.reference as BotConversationReference,
+            JSON.parse(post.cardJson) as AdaptiveCard,
+          ),
       );
     }
     return {};
